@@ -1,0 +1,38 @@
+package io.dysession.internal.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every {@code dysession.*} setting, read once at deployment and validated.
+ *
+ * @param tableName       DynamoDB table holding one item per session
+ * @param partitionKey    name of the table's partition key attribute (type S)
+ * @param keyPrefix       prefix written before the id digest in the partition key
+ * @param sortKey         name of the table's sort key attribute, when the table has one
+ * @param sortKeyValue    constant sort key value of session items
+ * @param ttlAttribute    name of the attribute holding expiry in epoch seconds
+ * @param autoCreate      create the table at deployment when it is missing
+ * @param timeout         idle timeout of a session
+ * @param touchInterval   how old the stored last-access time may get before a read-only request moves it
+ * @param region          AWS region; empty means the SDK's default chain
+ * @param endpoint        endpoint override (DynamoDB Local, compatible stores)
+ * @param consistentRead  strongly consistent GetItem
+ * @param cookieName      name of the session cookie
+ */
+public record Settings(
+        String tableName,
+        String partitionKey,
+        String keyPrefix,
+        Optional<String> sortKey,
+        String sortKeyValue,
+        String ttlAttribute,
+        boolean autoCreate,
+        Duration timeout,
+        Duration touchInterval,
+        Optional<String> region,
+        Optional<URI> endpoint,
+        boolean consistentRead,
+        String cookieName) {
+}

@@ -1,0 +1,164 @@
+package io.dysession.internal.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Reads {@link Settings} from MicroProfile Config, collecting every invalid value instead of
+ * stopping at the first, so that a deployment reports all of them at once.
+ */
+public final class SettingsReader {
+
+    public static final String TABLE_NAME = "dysession.table.name";
+    public static final String PARTITION_KEY = "dysession.table.partition-key";
+    public static final String KEY_PREFIX = "dysession.table.key-prefix";
+    public static final String SORT_KEY = "dysession.table.sort-key";
+    public static final String SORT_KEY_VALUE = "dysession.table.sort-key-value";
+    public static final String TTL_ATTRIBUTE = "dysession.table.ttl-attribute";
+    public static final String AUTO_CREATE = "dysession.table.auto-create";
+    public static final String TIMEOUT = "dysession.timeout";
+    public static final String TOUCH_INTERVAL = "dysession.touch-interval";
+    public static final String REGION = "dysession.dynamodb.region";
+    public static final String ENDPOINT = "dysession.dynamodb.endpoint";
+    public static final String CONSISTENT_READ = "dysession.dynamodb.consistent-read";
+    public static final String COOKIE_NAME = "dysession.cookie.name";
+
+    private static final Pattern TABLE_NAME_FORMAT = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
+    private static final Pattern REGION_FORMAT = Pattern.compile("[a-z0-9-]{2,64}");
+    // RFC 6265 cookie-name: a token, no separators
+    private static final Pattern COOKIE_NAME_FORMAT = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+    private final Config config;
+    private final List<String> problems = new ArrayList<>();
+
+    private SettingsReader(Config config) {
+        this.config = config;
+    }
+
+    /** Reads and validates; the result holds either settings or the list of problems. */
+    public static Result read(Config config) {
+        SettingsReader reader = new SettingsReader(config);
+        Settings settings = reader.readAll();
+        return new Result(reader.problems.isEmpty() ? settings : null, List.copyOf(reader.problems));
+    }
+
+    /** Settings, or the problems that prevent them; exactly one is present. */
+    public record Result(Settings settings, List<String> problems) {
+    }
+
+    private Settings readAll() {
+        String tableName = string(TABLE_NAME, "sessions", TABLE_NAME_FORMAT,
+                "3 to 255 characters from A-Z, a-z, 0-9, '_', '-' and '.'");
+        String partitionKey = attributeName(PARTITION_KEY, "PK");
+        String keyPrefix = config.getOptionalValue(KEY_PREFIX, String.class).orElse("");
+        Optional<String> sortKey = optional(SORT_KEY).map(value -> checkedAttributeName(SORT_KEY, value));
+        String sortKeyValue = raw(SORT_KEY_VALUE, "session");
+        String ttlAttribute = attributeName(TTL_ATTRIBUTE, "ttl");
+        boolean autoCreate = bool(AUTO_CREATE, false);
+        Duration timeout = positiveDuration(TIMEOUT, "PT30M");
+        Duration touchInterval = duration(TOUCH_INTERVAL, "PT1M");
+        Optional<String> region = optional(REGION).map(value -> matching(REGION, value, REGION_FORMAT,
+                "an AWS region name such as eu-west-1"));
+        Optional<URI> endpoint = optional(ENDPOINT).map(this::endpoint);
+        boolean consistentRead = bool(CONSISTENT_READ, true);
+        String cookieName = string(COOKIE_NAME, "DYSESSION", COOKIE_NAME_FORMAT,
+                "a cookie name token: letters, digits and !#$%&'*+.^_`|~-");
+        for (String name : new String[] {sortKey.orElse(null), ttlAttribute}) {
+            if (partitionKey != null && partitionKey.equals(name)) {
+                problems.add("Invalid configuration: " + PARTITION_KEY + ", " + SORT_KEY + " and " + TTL_ATTRIBUTE
+                        + " must name different attributes, but '" + name + "' is used twice.");
+            }
+        }
+        return new Settings(tableName, partitionKey, keyPrefix, sortKey, sortKeyValue, ttlAttribute, autoCreate,
+                timeout, touchInterval, region, endpoint, consistentRead, cookieName);
+    }
+
+    private Optional<String> optional(String key) {
+        return config.getOptionalValue(key, String.class).map(String::trim).filter(value -> !value.isEmpty());
+    }
+
+    private String raw(String key, String defaultValue) {
+        return optional(key).orElse(defaultValue);
+    }
+
+    private String string(String key, String defaultValue, Pattern format, String expected) {
+        return matching(key, raw(key, defaultValue), format, expected);
+    }
+
+    private String matching(String key, String value, Pattern format, String expected) {
+        if (!format.matcher(value).matches()) {
+            return invalid(key, value, expected);
+        }
+        return value;
+    }
+
+    private String attributeName(String key, String defaultValue) {
+        return checkedAttributeName(key, raw(key, defaultValue));
+    }
+
+    private String checkedAttributeName(String key, String value) {
+        if (value.length() > 255) {
+            return invalid(key, value, "a DynamoDB attribute name of at most 255 characters");
+        }
+        return value;
+    }
+
+    private boolean bool(String key, boolean defaultValue) {
+        String value = raw(key, Boolean.toString(defaultValue));
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        invalid(key, value, "true or false");
+        return defaultValue;
+    }
+
+    private Duration duration(String key, String defaultValue) {
+        return parse(key, raw(key, defaultValue), Duration::parse,
+                "an ISO-8601 duration such as PT30M (30 minutes) or PT12H");
+    }
+
+    private Duration positiveDuration(String key, String defaultValue) {
+        Duration duration = duration(key, defaultValue);
+        if (duration != null && (duration.isZero() || duration.isNegative())) {
+            return invalid(key, raw(key, defaultValue), "a positive ISO-8601 duration such as PT30M");
+        }
+        return duration;
+    }
+
+    private URI endpoint(String value) {
+        try {
+            URI uri = new URI(value);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        return invalid(ENDPOINT, value, "an absolute http or https URL such as http://127.0.0.1:8000");
+    }
+
+    private <T> T parse(String key, String value, Function<String, T> parser, String expected) {
+        try {
+            return parser.apply(value);
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            return invalid(key, value, expected);
+        }
+    }
+
+    private <T> T invalid(String key, String value, String expected) {
+        problems.add("Invalid configuration: " + key + "=" + value + " is not valid; expected " + expected + ".");
+        return null;
+    }
+}

@@ -1,0 +1,83 @@
+package io.dysession.internal.context;
+
+import java.lang.annotation.Annotation;
+
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.context.spi.AlterableContext;
+import jakarta.enterprise.context.spi.Contextual;
+import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.inject.Vetoed;
+
+import io.dysession.DySessionScoped;
+
+/**
+ * The {@link DySessionScoped} context: active on a thread while a request is bound to it, and
+ * backed by that request's {@link SessionRequest}. It does not know how state is stored.
+ */
+@Vetoed
+public final class DySessionContext implements AlterableContext {
+
+    private final ThreadLocal<SessionRequest> current = new ThreadLocal<>();
+    private volatile SessionEnvironment environment;
+
+    /** Called once the deployment is validated and the store is ready. */
+    public void configure(SessionEnvironment environment) {
+        this.environment = environment;
+    }
+
+    /** Binds a new request to this thread; {@code clientId} is whatever the client sent, or null. */
+    public SessionRequest begin(String clientId) {
+        SessionEnvironment env = environment;
+        if (env == null) {
+            throw new IllegalStateException("dysession is not started: its extension did not finish deployment.");
+        }
+        SessionRequest request = new SessionRequest(env, clientId);
+        current.set(request);
+        return request;
+    }
+
+    /** Unbinds this thread's request and releases its instances' dependents. */
+    public void end() {
+        SessionRequest request = current.get();
+        current.remove();
+        if (request != null) {
+            request.release();
+        }
+    }
+
+    public SessionRequest current() {
+        SessionRequest request = current.get();
+        if (request == null) {
+            // Thread local not set: no dysession filter is handling a request on this thread.
+            throw new ContextNotActiveException("@DySessionScoped is not active on thread '"
+                    + Thread.currentThread().getName() + "': it is active only while the dysession filter "
+                    + "handles an HTTP request on that thread, not on threads the application starts itself.");
+        }
+        return request;
+    }
+
+    @Override
+    public Class<? extends Annotation> getScope() {
+        return DySessionScoped.class;
+    }
+
+    @Override
+    public <T> T get(Contextual<T> contextual, CreationalContext<T> creationalContext) {
+        return current().get(contextual, creationalContext);
+    }
+
+    @Override
+    public <T> T get(Contextual<T> contextual) {
+        return current().get(contextual);
+    }
+
+    @Override
+    public boolean isActive() {
+        return current.get() != null;
+    }
+
+    @Override
+    public void destroy(Contextual<?> contextual) {
+        current().destroy(contextual);
+    }
+}

@@ -1,0 +1,26 @@
+package io.dysession.internal.store;
+
+import java.util.Map;
+
+/**
+ * One session item as stored.
+ *
+ * @param key       partition key value (prefix + digest of the id; never the raw id)
+ * @param created   creation time, epoch milliseconds
+ * @param accessed  last access time, epoch milliseconds
+ * @param expires   expiry, epoch seconds (the TTL attribute)
+ * @param version   incremented on every write
+ * @param beans     bean key to JSON text
+ */
+public record StoredSession(String key, long created, long accessed, long expires, long version,
+                            Map<String, String> beans) {
+
+    public StoredSession {
+        beans = Map.copyOf(beans);
+    }
+
+    /** Expired items count as absent: DynamoDB TTL deletes late, DynamoDB Local never. */
+    public boolean isExpiredAt(long epochMillis) {
+        return expires * 1000 <= epochMillis;
+    }
+}

@@ -1,0 +1,33 @@
+package io.dysession.internal.store;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Names and key values of the session table: which attributes hold what.
+ *
+ * @param table         table name
+ * @param partitionKey  partition key attribute (S)
+ * @param sortKey       sort key attribute (S), for tables that have one
+ * @param sortKeyValue  constant sort key value of session items
+ * @param ttlAttribute  expiry attribute (N, epoch seconds)
+ */
+public record TableLayout(String table, String partitionKey, Optional<String> sortKey, String sortKeyValue,
+                          String ttlAttribute) {
+
+    static final String CREATED = "created";
+    static final String ACCESSED = "accessed";
+    static final String VERSION = "ver";
+    static final String BEANS = "beans";
+
+    /** The primary key of the item with this partition key value. */
+    Map<String, AttributeValue> key(String partitionKeyValue) {
+        Map<String, AttributeValue> key = new HashMap<>();
+        key.put(partitionKey, AttributeValue.fromS(partitionKeyValue));
+        sortKey.ifPresent(name -> key.put(name, AttributeValue.fromS(sortKeyValue)));
+        return key;
+    }
+}

@@ -1,0 +1,90 @@
+package io.dysession.internal.web;
+
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.dysession.DySessionStoreException;
+import io.dysession.internal.DySessionExtension;
+import io.dysession.internal.context.CookieChange;
+import io.dysession.internal.context.DySessionContext;
+import io.dysession.internal.context.SessionRequest;
+
+/**
+ * Binds each HTTP request's session to the thread, saves it before the response commits (or at
+ * the end of the chain), sends the cookie, and unbinds in {@code finally}. Registered first in the
+ * chain by {@link DySessionInitializer}.
+ */
+public final class SessionFilter implements Filter {
+
+    private static final Logger LOG = Logger.getLogger(SessionFilter.class.getName());
+
+    private volatile DySessionContext context;
+    private volatile SessionCookie cookie;
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        DySessionContext context = context();
+        if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)
+                || context.isActive()) {
+            chain.doFilter(req, res);
+            return;
+        }
+        SessionRequest session = context.begin(cookie.read(request));
+        CommitAwareResponse guarded = new CommitAwareResponse(response, () -> save(session, request, response));
+        try {
+            chain.doFilter(request, guarded);
+            save(session, request, response);
+        } catch (IOException | ServletException | RuntimeException e) {
+            if (!unavailable(e, response)) {
+                throw e;
+            }
+        } finally {
+            context.end();
+        }
+    }
+
+    private void save(SessionRequest session, HttpServletRequest request, HttpServletResponse response) {
+        CookieChange change = session.save(!response.isCommitted());
+        if (!change.isNone()) {
+            response.addHeader("Set-Cookie", cookie.header(change.id(), request));
+        }
+    }
+
+    /** A store failure before the response commits becomes 503; nothing of the session was written. */
+    private static boolean unavailable(Exception e, HttpServletResponse response) throws IOException {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DySessionStoreException failure) {
+                LOG.log(Level.SEVERE, failure.getMessage(), failure);
+                if (response.isCommitted()) {
+                    return false;
+                }
+                response.reset();
+                response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Session store unavailable");
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Looked up on first use: the CDI container of this application is surely up by then.
+    private DySessionContext context() {
+        DySessionContext found = context;
+        if (found == null) {
+            DySessionExtension extension = CDI.current().getBeanManager().getExtension(DySessionExtension.class);
+            cookie = new SessionCookie(extension.cookieName());
+            context = found = extension.context();
+        }
+        return found;
+    }
+}

@@ -1,0 +1,6 @@
+package io.dysession.beans;
+
+import java.math.BigDecimal;
+
+public record Money(BigDecimal amount, String currency) {
+}

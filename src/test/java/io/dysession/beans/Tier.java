@@ -1,0 +1,5 @@
+package io.dysession.beans;
+
+public enum Tier {
+    FREE, GOLD
+}

@@ -1,0 +1,109 @@
+package io.dysession.context;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+
+import org.jboss.weld.junit5.EnableWeld;
+import org.jboss.weld.junit5.WeldInitiator;
+import org.jboss.weld.junit5.WeldSetup;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.dysession.beans.Cart;
+import io.dysession.beans.Wizard;
+import io.dysession.internal.DySessionExtension;
+import io.dysession.test.DynamoDbCalls;
+import io.dysession.test.Requests;
+import io.dysession.test.Requests.Response;
+import io.dysession.test.TestConfig;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/** Which DynamoDB calls each kind of request makes: the cost model of the README. */
+@EnableWeld
+class DynamoDbCallsTest {
+
+    @WeldSetup
+    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld().addExtension(new DySessionExtension())
+            .addBeanClasses(Cart.class, Wizard.class)).build();
+
+    @Inject
+    Cart cart;
+
+    @Inject
+    Wizard wizard;
+
+    @Inject
+    BeanManager beanManager;
+
+    Requests requests;
+
+    @BeforeAll
+    static void configure() {
+        TestConfig.use("calls");
+    }
+
+    @BeforeEach
+    void setUp() {
+        requests = new Requests(beanManager);
+    }
+
+    @Test
+    void aRequestThatTouchesNoSessionBeanMakesNoCall() {
+        String cookie = requests.send(null, () -> cart.add("book")).setCookie();
+        Response response = requests.send(cookie, () -> { });
+        assertEquals(List.of(), response.calls());
+        assertNull(response.setCookie());
+    }
+
+    @Test
+    void aFirstRequestThatChangesStateMakesOnePutItemAndNoGetItem() {
+        Response response = requests.send(null, () -> cart.add("book"));
+        assertEquals(List.of("PutItem"), response.calls());
+        assertNotNull(response.setCookie());
+    }
+
+    @Test
+    void aFirstRequestThatLeavesBeansAsCreatedStartsNoSession() {
+        Response response = requests.send(null, () -> assertTrue(cart.getItems().isEmpty()));
+        assertEquals(List.of(), response.calls());
+        assertNull(response.setCookie(), "no session, no cookie");
+    }
+
+    @Test
+    void aReadOnlyRequestMakesOneConsistentGetItem() {
+        String cookie = requests.send(null, () -> cart.add("book")).setCookie();
+        Response response = requests.send(cookie, () -> assertEquals(List.of("book"), cart.getItems()));
+        assertEquals(List.of("GetItem"), response.calls());
+        assertTrue(((GetItemRequest) DynamoDbCalls.requests().get(0)).consistentRead());
+        assertNull(response.setCookie(), "an existing session gets no new cookie");
+    }
+
+    @Test
+    void aModifyingRequestMakesOneGetItemAndOneUpdateItemOfOnlyTheChangedBean() {
+        String cookie = requests.send(null, () -> {
+            cart.add("book");
+            wizard.setStep(2);
+        }).setCookie();
+        Response response = requests.send(cookie, () -> {
+            assertEquals(2, wizard.getStep());
+            cart.add("pen");
+        });
+        assertEquals(List.of("GetItem", "UpdateItem"), response.calls());
+        UpdateItemRequest update = (UpdateItemRequest) DynamoDbCalls.requests().get(1);
+        assertTrue(update.expressionAttributeNames().containsValue(Cart.class.getName()));
+        assertFalse(update.expressionAttributeNames().containsValue(Wizard.class.getName()),
+                "an unchanged bean is not written");
+        assertEquals("attribute_exists(#pk)", update.conditionExpression());
+        requests.send(cookie, () -> assertEquals(List.of("book", "pen"), cart.getItems()));
+    }
+}

@@ -1,0 +1,140 @@
+package io.dysession.context;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+
+import org.jboss.weld.junit5.EnableWeld;
+import org.jboss.weld.junit5.WeldInitiator;
+import org.jboss.weld.junit5.WeldSetup;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.dysession.DySession;
+import io.dysession.beans.Cart;
+import io.dysession.internal.DySessionExtension;
+import io.dysession.test.DynamoDbLocal;
+import io.dysession.test.Requests;
+import io.dysession.test.Requests.Response;
+import io.dysession.test.TestConfig;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** What is stored under which key, expiry on read, and ids that are never adopted. */
+@EnableWeld
+class ExpiryAndIdsTest {
+
+    private static final String TABLE = "expiry-and-ids";
+
+    @WeldSetup
+    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld().addExtension(new DySessionExtension())
+            .addBeanClasses(Cart.class)).build();
+
+    @Inject
+    Cart cart;
+
+    @Inject
+    DySession session;
+
+    @Inject
+    BeanManager beanManager;
+
+    Requests requests;
+
+    @BeforeAll
+    static void configure() {
+        TestConfig.use(TABLE);
+    }
+
+    @BeforeEach
+    void setUp() {
+        requests = new Requests(beanManager);
+    }
+
+    @Test
+    void theItemIsKeyedByTheIdDigestAndHoldsTheLayout() {
+        long before = System.currentTimeMillis();
+        String id = requests.send(null, () -> cart.add("book")).setCookie();
+        assertTrue(id.matches("[A-Za-z0-9_-]{43}"), id);
+
+        Map<String, AttributeValue> item = item(id);
+        assertEquals(Set.of("PK", "ttl", "created", "accessed", "ver", "beans"), item.keySet());
+        assertEquals("{\"items\":[\"book\"]}", item.get("beans").m().get(Cart.class.getName()).s());
+        long ttl = Long.parseLong(item.get("ttl").n());
+        assertTrue(Math.abs(ttl - (before / 1000 + 30 * 60)) <= 5, "ttl is epoch seconds, 30 minutes ahead: " + ttl);
+        assertTrue(Long.parseLong(item.get("created").n()) >= before, "created is epoch milliseconds");
+        assertEquals("1", item.get("ver").n());
+        assertTrue(DynamoDbLocal.client().scan(b -> b.tableName(TABLE)).items().stream()
+                .flatMap(i -> i.values().stream()).noneMatch(v -> id.equals(v.s())), "the raw id is stored nowhere");
+    }
+
+    @Test
+    void anExpiredItemCountsAsAbsentAndItsIdIsNotAdopted() {
+        String id = requests.send(null, () -> cart.add("book")).setCookie();
+        long past = System.currentTimeMillis() / 1000 - 1;
+        DynamoDbLocal.client().updateItem(b -> b.tableName(TABLE).key(Map.of("PK", AttributeValue.fromS(digest(id))))
+                .updateExpression("SET #t = :t").expressionAttributeNames(Map.of("#t", "ttl"))
+                .expressionAttributeValues(Map.of(":t", AttributeValue.fromN(Long.toString(past)))));
+
+        Response response = requests.send(id, () -> {
+            assertEquals(List.of(), cart.getItems(), "expired state is not served");
+            cart.add("pen");
+        });
+        assertEquals(List.of("GetItem", "PutItem"), response.calls());
+        assertNotNull(response.setCookie());
+        assertNotEquals(id, response.setCookie(), "a fresh id, not the expired one");
+    }
+
+    @Test
+    void aWellFormedUnknownIdIsNotAdopted() {
+        String unknown = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        Response response = requests.send(unknown, () -> cart.add("book"));
+        assertEquals(List.of("GetItem", "PutItem"), response.calls());
+        assertNotEquals(unknown, response.setCookie());
+    }
+
+    @Test
+    void aMalformedIdCostsNoDynamoDbCall() {
+        for (String malformed : List.of("", "abc", "../../etc/passwd", "A".repeat(44), "A".repeat(42) + "B",
+                "' OR 1=1 --AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "ÄAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")) {
+            Response response = requests.send(malformed, () -> assertEquals(List.of(), cart.getItems()));
+            assertEquals(List.of(), response.calls(), "no call for '" + malformed + "'");
+        }
+    }
+
+    @Test
+    void askingForTheIdCreatesTheSession() {
+        String[] seen = new String[1];
+        Response response = requests.send(null, () -> seen[0] = session.id());
+        assertEquals(seen[0], response.setCookie());
+        assertEquals(List.of("PutItem"), response.calls());
+        Response next = requests.send(response.setCookie(), () -> assertEquals(seen[0], session.id()));
+        assertEquals(List.of("GetItem"), next.calls());
+    }
+
+    private static Map<String, AttributeValue> item(String id) {
+        return DynamoDbLocal.client().getItem(b -> b.tableName(TABLE)
+                .key(Map.of("PK", AttributeValue.fromS(digest(id)))).consistentRead(true)).item();
+    }
+
+    private static String digest(String id) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

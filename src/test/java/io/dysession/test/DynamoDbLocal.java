@@ -1,0 +1,73 @@
+package io.dysession.test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The DynamoDB Local instance the build started for the tests (see pom.xml), and a client for
+ * looking at what the library stored.
+ */
+public final class DynamoDbLocal {
+
+    public static final String ENDPOINT_PROPERTY = "dysession.test.endpoint";
+
+    private static DynamoDbClient client;
+
+    private DynamoDbLocal() {
+    }
+
+    /** The endpoint, once DynamoDB Local answers. */
+    public static synchronized String endpoint() {
+        String endpoint = System.getProperty(ENDPOINT_PROPERTY);
+        if (endpoint == null || endpoint.isBlank()) {
+            throw new IllegalStateException("System property " + ENDPOINT_PROPERTY + " is not set: these tests "
+                    + "need the DynamoDB Local instance that the build starts. Run them with `mvn verify` (or `mvn "
+                    + "test`) from the project root, not from an IDE runner without that property.");
+        }
+        if (client == null) {
+            client = DynamoDbClient.builder()
+                    .endpointOverride(URI.create(endpoint))
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")))
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .build();
+            awaitReady(endpoint);
+        }
+        return endpoint;
+    }
+
+    /** A client of DynamoDB Local, for tests to inspect or alter items directly. */
+    public static DynamoDbClient client() {
+        endpoint();
+        return client;
+    }
+
+    private static void awaitReady(String endpoint) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (true) {
+            try {
+                client.listTables();
+                return;
+            } catch (SdkClientException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("DynamoDB Local at " + endpoint + " did not answer within 90 s; "
+                            + "see target/dynamodb-local/dynamodb-local.log", e);
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(interrupted);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.dysession.test;
+
+import java.util.List;
+
+import jakarta.enterprise.inject.spi.BeanManager;
+
+import io.dysession.internal.DySessionExtension;
+import io.dysession.internal.context.CookieChange;
+import io.dysession.internal.context.DySessionContext;
+import io.dysession.internal.context.SessionRequest;
+
+/**
+ * Runs "requests" through the session context the way the servlet filter does (bind, work, save,
+ * unbind), without a servlet container, and reports the cookie and DynamoDB calls of each.
+ */
+public final class Requests {
+
+    private final DySessionContext context;
+
+    public Requests(BeanManager beanManager) {
+        this.context = beanManager.getExtension(DySessionExtension.class).context();
+    }
+
+    /**
+     * One request carrying {@code cookie} (null for none).
+     *
+     * @return the Set-Cookie id (null when none is sent) and the DynamoDB operations made
+     */
+    public Response send(String cookie, Runnable work) {
+        DynamoDbCalls.reset();
+        SessionRequest request = context.begin(cookie);
+        try {
+            work.run();
+            CookieChange change = request.save(true);
+            return new Response(change.isNone() ? null : change.id(), DynamoDbCalls.operations());
+        } finally {
+            context.end();
+        }
+    }
+
+    /** What a request did: the id of the cookie it set (or null) and its DynamoDB operations. */
+    public record Response(String setCookie, List<String> calls) {
+    }
+}

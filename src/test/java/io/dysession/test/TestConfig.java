@@ -1,0 +1,44 @@
+package io.dysession.test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+
+import io.smallrye.config.PropertiesConfigSource;
+
+/**
+ * Installs a MicroProfile Config (SmallRye) holding the given {@code dysession.*} values for the
+ * test class loader, on top of settings that point at DynamoDB Local.
+ */
+public final class TestConfig {
+
+    private TestConfig() {
+    }
+
+    /** DynamoDB Local, region, auto-created table {@code table}, plus {@code overrides}. */
+    public static void use(String table, Map<String, String> overrides) {
+        Map<String, String> values = new HashMap<>();
+        values.put("dysession.dynamodb.endpoint", DynamoDbLocal.endpoint());
+        values.put("dysession.dynamodb.region", "us-east-1");
+        values.put("dysession.table.name", table);
+        values.put("dysession.table.auto-create", "true");
+        values.putAll(overrides);
+        useExactly(values);
+    }
+
+    public static void use(String table) {
+        use(table, Map.of());
+    }
+
+    /** Only {@code values}: nothing is added. */
+    public static void useExactly(Map<String, String> values) {
+        ConfigProviderResolver resolver = ConfigProviderResolver.instance();
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Config previous = resolver.getConfig(loader);
+        resolver.releaseConfig(previous);
+        Config config = resolver.getBuilder().withSources(new PropertiesConfigSource(values, "test", 500)).build();
+        resolver.registerConfig(config, loader);
+    }
+}
