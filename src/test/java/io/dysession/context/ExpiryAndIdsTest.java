@@ -98,6 +98,19 @@ class ExpiryAndIdsTest {
     }
 
     @Test
+    void storedStateThatNoLongerFitsTheClassStartsFreshAndIsReplaced() {
+        String id = requests.send(null, () -> cart.add("book")).setCookie();
+        DynamoDbLocal.client().updateItem(b -> b.tableName(TABLE).key(Map.of("PK", AttributeValue.fromS(digest(id))))
+                .updateExpression("SET #beans.#cart = :json")
+                .expressionAttributeNames(Map.of("#beans", "beans", "#cart", Cart.class.getName()))
+                .expressionAttributeValues(Map.of(":json", AttributeValue.fromS("{\"items\":{\"renamed\":true}}"))));
+
+        Response response = requests.send(id, () -> assertEquals(List.of(), cart.getItems()));
+        assertEquals(List.of("GetItem", "UpdateItem"), response.calls(), "the unreadable state is replaced");
+        assertEquals("{\"items\":[]}", item(id).get("beans").m().get(Cart.class.getName()).s());
+    }
+
+    @Test
     void aWellFormedUnknownIdIsNotAdopted() {
         String unknown = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
         Response response = requests.send(unknown, () -> cart.add("book"));

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
 
 import io.dysession.internal.codec.IncompatibleStateException;
+import io.dysession.internal.store.ItemSize;
 import io.dysession.internal.store.StoredSession;
 
 /**
@@ -57,19 +58,33 @@ public final class SessionRequest {
         Class<?> beanClass = beanClass(contextual);
         String key = beanClass.getName();
         T instance = contextual.create(creationalContext);
+        // Destroyed earlier in this request: it starts fresh, and its fresh state replaces the stored one.
+        boolean destroyedHere = removed.remove(key);
         String storedJson = stored == null ? null : stored.beans().get(key);
-        String savedJson = storedJson == null ? env.codec().write(instance, beanClass) : restore(instance, beanClass,
-                storedJson);
+        String savedJson;
+        if (storedJson == null) {
+            savedJson = env.codec().write(instance, beanClass);
+        } else if (destroyedHere) {
+            savedJson = null;
+        } else {
+            savedJson = restore(instance, beanClass, storedJson);
+        }
         beans.put(key, new Materialized<>(key, beanClass, contextual, instance, creationalContext, savedJson));
-        removed.remove(key);
         return instance;
     }
 
     void destroy(Contextual<?> contextual) {
-        Materialized<?> found = beans.remove(beanClass(contextual).getName());
+        String key = beanClass(contextual).getName();
+        Materialized<?> found = beans.remove(key);
         if (found != null) {
             found.destroy();
-            removed.add(found.key);
+            removed.add(key);
+            return;
+        }
+        // Not used in this request: there is no instance for @PreDestroy, but its stored state goes.
+        load();
+        if (stored != null && stored.beans().containsKey(key)) {
+            removed.add(key);
         }
     }
 
@@ -95,6 +110,7 @@ public final class SessionRequest {
                     + "before writing the response body.");
             return CookieChange.NONE;
         }
+        ItemSize.check(changed);
         String newId = id();
         StoredSession session = new StoredSession(env.storeKey(newId), now, now, env.expiresAt(now), 1, changed);
         if (!env.store().create(session)) {
@@ -119,6 +135,8 @@ public final class SessionRequest {
         if (!write && now - stored.accessed() < env.touchInterval().toMillis()) {
             return;
         }
+        Map<String, String> after = merged(changed);
+        ItemSize.check(after);
         long expires = env.expiresAt(now);
         boolean stillThere = write
                 ? env.store().update(stored.key(), changed, removed, now, expires)
@@ -128,8 +146,7 @@ public final class SessionRequest {
                     + "its changes were not written.");
             return;
         }
-        stored = new StoredSession(stored.key(), stored.created(), now, expires, stored.version() + 1,
-                merged(changed));
+        stored = new StoredSession(stored.key(), stored.created(), now, expires, stored.version() + 1, after);
         markSaved(changed);
         removed.clear();
     }

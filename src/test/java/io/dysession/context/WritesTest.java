@@ -1,0 +1,115 @@
+package io.dysession.context;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+
+import org.jboss.weld.junit5.EnableWeld;
+import org.jboss.weld.junit5.WeldInitiator;
+import org.jboss.weld.junit5.WeldSetup;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.dysession.beans.Cart;
+import io.dysession.beans.Wizard;
+import io.dysession.internal.DySessionExtension;
+import io.dysession.test.DynamoDbCalls;
+import io.dysession.test.Requests;
+import io.dysession.test.Requests.Response;
+import io.dysession.test.TestConfig;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/** Touching the expiry, removing destroyed beans, and refusing oversized state. */
+@EnableWeld
+class WritesTest {
+
+    @WeldSetup
+    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld().addExtension(new DySessionExtension())
+            .addBeanClasses(Cart.class, Wizard.class)).build();
+
+    @Inject
+    Cart cart;
+
+    @Inject
+    Wizard wizard;
+
+    @Inject
+    Instance<Object> instances;
+
+    @Inject
+    BeanManager beanManager;
+
+    Requests requests;
+
+    @BeforeAll
+    static void configure() {
+        // Every read-only request is past the touch interval.
+        TestConfig.use("writes", Map.of("dysession.touch-interval", "PT0S"));
+    }
+
+    @BeforeEach
+    void setUp() {
+        requests = new Requests(beanManager);
+    }
+
+    @Test
+    void aReadOnlyRequestPastTheTouchIntervalMovesOnlyTheExpiry() {
+        String cookie = requests.send(null, () -> cart.add("book")).setCookie();
+        Response response = requests.send(cookie, cart::getItems);
+        assertEquals(List.of("GetItem", "UpdateItem"), response.calls());
+        UpdateItemRequest touch = (UpdateItemRequest) DynamoDbCalls.requests().get(1);
+        assertEquals("SET #acc = :acc, #ttl = :ttl, #ver = #ver + :one", touch.updateExpression());
+    }
+
+    @Test
+    void aDestroyedBeanIsRemovedFromTheItem() {
+        String cookie = requests.send(null, () -> {
+            cart.add("book");
+            wizard.setStep(3);
+        }).setCookie();
+        requests.send(cookie, () -> {
+            assertEquals(3, wizard.getStep());
+            instances.destroy(wizard);
+        });
+        UpdateItemRequest update = (UpdateItemRequest) DynamoDbCalls.requests().get(1);
+        assertTrue(update.updateExpression().contains(" REMOVE #beans.#b0"), update.updateExpression());
+        assertEquals(Wizard.class.getName(), update.expressionAttributeNames().get("#b0"));
+        requests.send(cookie, () -> {
+            assertEquals(1, wizard.getStep(), "a destroyed bean starts fresh");
+            assertEquals(List.of("book"), cart.getItems());
+        });
+    }
+
+    @Test
+    void aBeanDestroyedAndUsedAgainInOneRequestStartsFreshAndReplacesTheStoredState() {
+        String cookie = requests.send(null, () -> wizard.setStep(3)).setCookie();
+        requests.send(cookie, () -> {
+            instances.destroy(wizard);
+            assertEquals(1, wizard.getStep());
+        });
+        requests.send(cookie, () -> assertEquals(1, wizard.getStep()));
+    }
+
+    @Test
+    void stateOverTheItemLimitFailsNamingTheBeansAndWritesNothing() {
+        String cookie = requests.send(null, () -> cart.add("book")).setCookie();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> requests.send(cookie, () -> {
+            cart.add("x".repeat(300_000));
+            wizard.setName("y".repeat(150_000));
+        }));
+        assertTrue(e.getMessage().contains("over DynamoDB's item limit of 409600 bytes. Beans: "), e.getMessage());
+        assertTrue(e.getMessage().contains(Cart.class.getName() + " 300"), e.getMessage());
+        assertTrue(e.getMessage().contains(Wizard.class.getName() + " 150"), e.getMessage());
+        assertFalse(DynamoDbCalls.operations().contains("UpdateItem"), "nothing was written");
+        requests.send(cookie, () -> assertEquals(List.of("book"), cart.getItems()));
+    }
+}
