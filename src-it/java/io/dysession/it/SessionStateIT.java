@@ -1,0 +1,93 @@
+package io.dysession.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.util.UUID;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@code @DySessionScoped} state lives across requests, per browser, and is saved before a redirect commits. */
+@ExtendWith({BuildEnvironment.class, ArquillianExtension.class})
+@RunAsClient
+class SessionStateIT {
+
+    @Deployment(testable = false)
+    @TargetsContainer("session-state")
+    static WebArchive app() {
+        return TestWar.create("session-state", "dysession-it-session-state");
+    }
+
+    @ArquillianResource
+    URL deployed;
+
+    private URI app;
+
+    @BeforeEach
+    void locateApp() {
+        app = TestWar.baseUri(deployed);
+    }
+
+    @Test
+    void stateSurvivesAcrossRequests() {
+        Browser browser = new Browser();
+
+        assertEquals(1, browser.get(app.resolve("count")).count());
+        assertEquals(2, browser.get(app.resolve("count")).count());
+        assertEquals(3, browser.get(app.resolve("count")).count());
+        assertEquals(3, browser.get(app.resolve("read")).count());
+    }
+
+    @Test
+    void eachBrowserHasItsOwnSession() {
+        Browser first = new Browser();
+        Browser second = new Browser();
+
+        assertEquals(1, first.get(app.resolve("count")).count());
+        assertEquals(2, first.get(app.resolve("count")).count());
+        assertEquals(1, second.get(app.resolve("count")).count(), "a browser without a cookie starts afresh");
+        assertEquals(3, first.get(app.resolve("count")).count());
+        assertEquals(2, second.get(app.resolve("count")).count());
+    }
+
+    @Test
+    void redirectAfterPostShowsWhatThePostStored() {
+        Browser browser = new Browser();
+        String text = "sent-" + UUID.randomUUID();
+
+        Browser.Response posted = browser.postForm(app.resolve("note"), "text", text);
+        assertEquals(302, posted.status(), () -> "sendRedirect: " + posted);
+        posted.sessionCookie(); // the POST created the session, and its cookie is on the redirect
+        URI location = app.resolve(posted.headers().firstValue("Location").orElseThrow());
+        assertTrue(location.getPath().endsWith("/session-state/note"), () -> "Location of " + posted);
+
+        Browser.Response shown = browser.get(location);
+        assertEquals(200, shown.status(), () -> shown.toString());
+        assertEquals(text, shown.body(), "the GET right after the redirect sees what the POST stored");
+    }
+
+    @Test
+    void seeOtherAfterPostOnAnExistingSessionShowsTheNewValue() {
+        Browser browser = new Browser();
+        browser.postForm(app.resolve("note"), "text", "first").sessionCookie(); // creates the session
+        String text = "second-" + UUID.randomUUID();
+
+        Browser.Response posted = browser.postForm(app.resolve("note"), "text", text, "status", "303");
+        assertEquals(303, posted.status(), () -> posted.toString());
+        assertEquals(0, posted.setCookieHeaders().size(), () -> "no new cookie for an existing session: " + posted);
+
+        Browser.Response shown = browser.get(app.resolve(posted.headers().firstValue("Location").orElseThrow()));
+        assertEquals(200, shown.status(), () -> shown.toString());
+        assertEquals(text, shown.body());
+    }
+}

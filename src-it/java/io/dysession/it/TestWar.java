@@ -1,0 +1,94 @@
+package io.dysession.it;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jboss.shrinkwrap.resolver.api.maven.Maven;
+
+import io.dysession.it.app.Counter;
+
+/**
+ * The WARs the integration tests deploy: the library jar and its runtime dependencies in
+ * {@code WEB-INF/lib}, exactly as a user ships them, plus the small app in {@code io.dysession.it.app},
+ * configured for the DynamoDB Local that the build started.
+ */
+final class TestWar {
+
+    private static final String BEANS_XML = String.join("\n",
+            "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\"",
+            "       xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"",
+            "       xsi:schemaLocation=\"https://jakarta.ee/xml/ns/jakartaee"
+                    + " https://jakarta.ee/xml/ns/jakartaee/beans_4_0.xsd\"",
+            "       version=\"4.0\" bean-discovery-mode=\"annotated\">",
+            "</beans>",
+            "");
+
+    private static File[] runtimeLibraries;
+
+    private TestWar() {
+    }
+
+    /**
+     * A WAR named {@code name}.war (so its context path is {@code /name}) whose sessions live in
+     * {@code table}, created at deployment if missing.
+     */
+    static WebArchive create(String name, String table) {
+        String config = String.join("\n",
+                "dysession.dynamodb.endpoint=" + BuildEnvironment.dynamoDbEndpoint(),
+                "dysession.dynamodb.region=us-east-1",
+                "dysession.table.name=" + table,
+                "dysession.table.auto-create=true",
+                "");
+        return ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addPackage(Counter.class.getPackage())
+                .addAsLibrary(libraryJar())
+                .addAsLibraries(runtimeLibraries())
+                .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties")
+                .addAsWebInfResource(new StringAsset(BEANS_XML), "beans.xml");
+    }
+
+    /**
+     * The base URI of a deployed app ({@code http://127.0.0.1:port/name/}): Payara Micro reports its
+     * host as localhost, but it listens on 127.0.0.1 only.
+     */
+    static URI baseUri(URL deployed) {
+        String path = deployed.getPath().endsWith("/") ? deployed.getPath() : deployed.getPath() + "/";
+        return URI.create("http://127.0.0.1:" + deployed.getPort() + path);
+    }
+
+    private static JavaArchive libraryJar() {
+        Path classes = baseDir().resolve("target/classes");
+        if (!Files.isRegularFile(classes.resolve("io/dysession/DySessionScoped.class"))) {
+            throw new IllegalStateException("The library is not compiled in " + classes + ": run `mvn verify`.");
+        }
+        return ShrinkWrap.create(ExplodedImporter.class, "dysession.jar")
+                .importDirectory(classes.toFile())
+                .as(JavaArchive.class);
+    }
+
+    /** The AWS SDK and the rest of the library's compile and runtime dependencies, from the local repository. */
+    private static synchronized File[] runtimeLibraries() {
+        if (runtimeLibraries == null) {
+            runtimeLibraries = Maven.configureResolver()
+                    .workOffline()
+                    .loadPomFromFile(baseDir().resolve("pom.xml").toFile())
+                    .importCompileAndRuntimeDependencies()
+                    .resolve()
+                    .withTransitivity()
+                    .asFile();
+        }
+        return runtimeLibraries;
+    }
+
+    private static Path baseDir() {
+        return Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
+    }
+}

@@ -1,0 +1,25 @@
+package io.dysession.it.app;
+
+import java.io.IOException;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** {@code GET /count}: increments the session's counter and prints the new value. */
+@WebServlet("/count")
+public class CountServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    Counter counter;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        int count = counter.increment();
+        TextResponses.write(response, Integer.toString(count));
+    }
+}
