@@ -16,8 +16,14 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code @DySessionScoped} state lives across requests, per browser, and is saved before a redirect commits. */
+/**
+ * {@code @DySessionScoped} state lives across requests, per browser, and is saved (with the new
+ * session's cookie) before the response commits: on a redirect, a flush, a body larger than the
+ * buffer, or the declared content length reached.
+ */
 @ExtendWith({BuildEnvironment.class, ArquillianExtension.class})
 @RunAsClient
 class SessionStateIT {
@@ -89,5 +95,21 @@ class SessionStateIT {
         Browser.Response shown = browser.get(app.resolve(posted.headers().firstValue("Location").orElseThrow()));
         assertEquals(200, shown.status(), () -> shown.toString());
         assertEquals(text, shown.body());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"flush", "overflow", "length"})
+    void theSessionIsSavedAndItsCookieSentBeforeTheResponseCommits(String mode) {
+        Browser browser = new Browser();
+
+        Browser.Response first = browser.get(app.resolve("large?mode=" + mode));
+        assertEquals(200, first.status(), () -> first.toString());
+        assertEquals("1", first.body().lines().findFirst().orElseThrow());
+        first.sessionCookie();
+
+        assertEquals(2, browser.get(app.resolve("count")).count(), "the state written before commit was saved");
+        Browser.Response third = browser.get(app.resolve("large?mode=" + mode));
+        assertEquals("3", third.body().lines().findFirst().orElseThrow());
+        assertEquals(3, browser.get(app.resolve("read")).count());
     }
 }

@@ -41,11 +41,16 @@ final class TestWar {
      * {@code table}, created at deployment if missing.
      */
     static WebArchive create(String name, String table) {
+        return create(name, BuildEnvironment.dynamoDbEndpoint(), table, true);
+    }
+
+    /** A WAR whose sessions live in {@code table} at {@code endpoint}. */
+    static WebArchive create(String name, String endpoint, String table, boolean autoCreate) {
         String config = String.join("\n",
-                "dysession.dynamodb.endpoint=" + BuildEnvironment.dynamoDbEndpoint(),
+                "dysession.dynamodb.endpoint=" + endpoint,
                 "dysession.dynamodb.region=us-east-1",
                 "dysession.table.name=" + table,
-                "dysession.table.auto-create=true",
+                "dysession.table.auto-create=" + autoCreate,
                 "");
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addPackage(Counter.class.getPackage())
