@@ -1,12 +1,23 @@
 package io.dysession;
 
+import java.time.Duration;
+import java.time.Instant;
+
 /**
- * The current request's DynamoDB-backed session, injectable wherever a request is active.
+ * The current request's DynamoDB-backed session, injectable wherever a request is active
+ * (calls outside a request handled by the dysession filter throw {@code ContextNotActiveException}).
  *
  * <pre>
  * &#64;Inject DySession session;
  *
- * String id = session.id(); // creates the session if this request has none yet
+ * void login(User user) {
+ *     session.rotateId();                      // session-fixation defence: new id, same state
+ *     session.setTimeout(Duration.ofHours(2)); // this session only
+ * }
+ *
+ * void logout() {
+ *     session.invalidate();                    // &#64;PreDestroy, DeleteItem, cookie cleared
+ * }
  * </pre>
  */
 public interface DySession {
@@ -16,4 +27,37 @@ public interface DySession {
      * request has none yet. The id is a bearer token: do not log it.
      */
     String id();
+
+    /** When the session was created; for a session not yet stored, when this request started. */
+    Instant createdAt();
+
+    /** When a request last saved or touched the session (before this request). */
+    Instant lastAccessedAt();
+
+    /** True until the client has sent the session's id back: no session yet, or created in this request. */
+    boolean isNew();
+
+    /** This session's idle timeout: its own if set, else {@code dysession.timeout}. */
+    Duration timeout();
+
+    /**
+     * Sets this session's idle timeout (at least one second), stored with the session. The
+     * absolute limit {@code dysession.max-lifetime} still applies.
+     */
+    void setTimeout(Duration timeout);
+
+    /**
+     * Ends the session in this request: {@code @PreDestroy} runs on its beans used in this request,
+     * the item is deleted and the cookie cleared when the response is saved. Beans used after this
+     * start a new session, with a new id.
+     */
+    void invalidate();
+
+    /**
+     * Gives the session a new id, keeping its state; the old id stops working when this request
+     * saves (one DynamoDB transaction). Call it after login, against session fixation.
+     *
+     * @return the new id
+     */
+    String rotateId();
 }

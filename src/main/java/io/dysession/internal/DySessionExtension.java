@@ -12,6 +12,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
@@ -50,11 +51,11 @@ public class DySessionExtension implements Extension {
     private final List<String> definitionProblems = new ArrayList<>();
     private DynamoDbClient client;
     private StateCodec codec;
-    private volatile String cookieName = "DYSESSION";
+    private volatile Settings settings;
 
-    /** The name of the session cookie, for the filter. */
-    public String cookieName() {
-        return cookieName;
+    /** The validated settings, for the filter; null until the deployment is validated. */
+    public Settings settings() {
+        return settings;
     }
 
     /** The context, for the filter that binds requests to it. */
@@ -87,14 +88,13 @@ public class DySessionExtension implements Extension {
     }
 
     /** The store starts here, after validation, so that every configuration problem is reported at once. */
-    void start(@Observes AfterDeploymentValidation event) {
+    void start(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
         SettingsReader.Result result = SettingsReader.read(ConfigProvider.getConfig());
         if (!result.problems().isEmpty()) {
             result.problems().forEach(problem -> event.addDeploymentProblem(new DeploymentException(problem)));
             return;
         }
         Settings settings = result.settings();
-        cookieName = settings.cookieName();
         try {
             client = DynamoDbClients.build(settings.region(), settings.endpoint());
         } catch (SdkException e) {
@@ -115,9 +115,12 @@ public class DySessionExtension implements Extension {
             }
         }
         codec = new StateCodec();
-        SessionStore store = new SessionStore(client, layout, settings.consistentRead(), location);
+        SessionStore store = new SessionStore(client, layout, settings.consistentRead(), location,
+                settings.compressionThreshold());
         context.configure(new SessionEnvironment(store, codec, settings.keyPrefix(), settings.timeout(),
-                settings.touchInterval(), Clock.systemUTC()));
+                settings.maxLifetime(), settings.touchInterval(), settings.failOnIncompatibleState(),
+                new CdiSessionEvents(beanManager), Clock.systemUTC()));
+        this.settings = settings;
         LOG.info(() -> "dysession stores @DySessionScoped beans in DynamoDB " + location);
     }
 

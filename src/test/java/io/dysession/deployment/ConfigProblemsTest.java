@@ -4,11 +4,13 @@ import static io.dysession.deployment.BeanProblemsTest.assertContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import io.dysession.beans.Cart;
+import io.dysession.internal.config.CookieSettings;
 import io.dysession.internal.config.Settings;
 import io.dysession.internal.config.SettingsReader;
 import io.dysession.test.TestConfig;
@@ -43,6 +45,30 @@ class ConfigProblemsTest {
     }
 
     @Test
+    void invalidSessionAndCookieOptionsAreNamed() {
+        TestConfig.use("config-problems", Map.of(
+                "dysession.max-lifetime", "-PT1H",
+                "dysession.cookie.secure", "sometimes",
+                "dysession.cookie.same-site", "Relaxed",
+                "dysession.cookie.max-age", "PT0S",
+                "dysession.cookie.path", "no-slash",
+                "dysession.cookie.domain", "bad domain",
+                "dysession.id-source", "query",
+                "dysession.on-incompatible-state", "ignore",
+                "dysession.compression-threshold", "-1"));
+        String message = Deployments.failure(Cart.class);
+        assertContains(message, "dysession.max-lifetime=-PT1H is not valid; expected a positive ISO-8601 duration");
+        assertContains(message, "dysession.cookie.secure=sometimes is not valid; expected auto, true or false.");
+        assertContains(message, "dysession.cookie.same-site=Relaxed is not valid; expected Lax, Strict or None.");
+        assertContains(message, "dysession.cookie.max-age=PT0S is not valid; expected a positive ISO-8601 duration");
+        assertContains(message, "dysession.cookie.path=no-slash is not valid");
+        assertContains(message, "dysession.cookie.domain=bad domain is not valid");
+        assertContains(message, "dysession.id-source=query is not valid; expected cookie, header or cookie,header.");
+        assertContains(message, "dysession.on-incompatible-state=ignore is not valid; expected reset or fail.");
+        assertContains(message, "dysession.compression-threshold=-1 is not valid; expected a number of bytes");
+    }
+
+    @Test
     void aZeroTimeoutIsRejected() {
         TestConfig.use("config-problems", Map.of("dysession.timeout", "PT0S"));
         assertContains(Deployments.failure(Cart.class), "dysession.timeout=PT0S is not valid; expected a positive "
@@ -64,6 +90,13 @@ class ConfigProblemsTest {
         assertEquals(java.util.Optional.empty(), settings.region());
         assertEquals(java.util.Optional.empty(), settings.endpoint());
         assertEquals(true, settings.consistentRead());
-        assertEquals("DYSESSION", settings.cookieName());
+        assertEquals(java.time.Duration.ofHours(12), settings.maxLifetime());
+        assertEquals(new CookieSettings("DYSESSION", Optional.empty(), Optional.empty(), CookieSettings.Secure.AUTO,
+                true, "Lax", Optional.empty()), settings.cookie());
+        assertEquals(true, settings.idFromCookie());
+        assertEquals(false, settings.idFromHeader());
+        assertEquals("X-DySession", settings.idHeader());
+        assertEquals(false, settings.failOnIncompatibleState());
+        assertEquals(4096, settings.compressionThreshold());
     }
 }

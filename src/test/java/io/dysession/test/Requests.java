@@ -5,7 +5,7 @@ import java.util.List;
 import jakarta.enterprise.inject.spi.BeanManager;
 
 import io.dysession.internal.DySessionExtension;
-import io.dysession.internal.context.CookieChange;
+import io.dysession.internal.context.SessionChange;
 import io.dysession.internal.context.DySessionContext;
 import io.dysession.internal.context.SessionRequest;
 
@@ -31,14 +31,17 @@ public final class Requests {
         SessionRequest request = context.begin(cookie);
         try {
             work.run();
-            CookieChange change = request.save(true);
-            return new Response(change.isNone() ? null : change.id(), DynamoDbCalls.operations());
+            SessionChange change = request.save(true);
+            return new Response(change.sendsNewId() ? change.id() : null, change.kind(), DynamoDbCalls.operations());
         } finally {
             context.end();
         }
     }
 
-    /** What a request did: the id of the cookie it set (or null) and its DynamoDB operations. */
-    public record Response(String setCookie, List<String> calls) {
+    /**
+     * What a request did: the id it sends the client (new or rotated session; null otherwise), what
+     * happened to the session, and its DynamoDB operations.
+     */
+    public record Response(String setCookie, SessionChange.Kind change, List<String> calls) {
     }
 }

@@ -15,11 +15,17 @@ import java.util.Optional;
  * @param ttlAttribute    name of the attribute holding expiry in epoch seconds
  * @param autoCreate      create the table at deployment when it is missing
  * @param timeout         idle timeout of a session
+ * @param maxLifetime     absolute lifetime of a session, however active
  * @param touchInterval   how old the stored last-access time may get before a read-only request moves it
  * @param region          AWS region; empty means the SDK's default chain
  * @param endpoint        endpoint override (DynamoDB Local, compatible stores)
  * @param consistentRead  strongly consistent GetItem
- * @param cookieName      name of the session cookie
+ * @param cookie          how the session cookie is written
+ * @param idFromCookie    read the id from the cookie
+ * @param idFromHeader    read the id from the id header (APIs, mobile clients)
+ * @param idHeader        name of the id header
+ * @param failOnIncompatibleState  fail requests whose stored state no longer fits its class, instead of resetting it
+ * @param compressionThreshold     JSON larger than this many bytes is stored gzip-compressed
  */
 public record Settings(
         String tableName,
@@ -30,9 +36,15 @@ public record Settings(
         String ttlAttribute,
         boolean autoCreate,
         Duration timeout,
+        Duration maxLifetime,
         Duration touchInterval,
         Optional<String> region,
         Optional<URI> endpoint,
         boolean consistentRead,
-        String cookieName) {
+        CookieSettings cookie,
+        boolean idFromCookie,
+        boolean idFromHeader,
+        String idHeader,
+        boolean failOnIncompatibleState,
+        int compressionThreshold) {
 }

@@ -26,16 +26,31 @@ public final class SettingsReader {
     public static final String TTL_ATTRIBUTE = "dysession.table.ttl-attribute";
     public static final String AUTO_CREATE = "dysession.table.auto-create";
     public static final String TIMEOUT = "dysession.timeout";
+    public static final String MAX_LIFETIME = "dysession.max-lifetime";
     public static final String TOUCH_INTERVAL = "dysession.touch-interval";
     public static final String REGION = "dysession.dynamodb.region";
     public static final String ENDPOINT = "dysession.dynamodb.endpoint";
     public static final String CONSISTENT_READ = "dysession.dynamodb.consistent-read";
     public static final String COOKIE_NAME = "dysession.cookie.name";
+    public static final String COOKIE_PATH = "dysession.cookie.path";
+    public static final String COOKIE_DOMAIN = "dysession.cookie.domain";
+    public static final String COOKIE_SECURE = "dysession.cookie.secure";
+    public static final String COOKIE_HTTP_ONLY = "dysession.cookie.http-only";
+    public static final String COOKIE_SAME_SITE = "dysession.cookie.same-site";
+    public static final String COOKIE_MAX_AGE = "dysession.cookie.max-age";
+    public static final String ID_SOURCE = "dysession.id-source";
+    public static final String ID_HEADER = "dysession.id-header";
+    public static final String ON_INCOMPATIBLE_STATE = "dysession.on-incompatible-state";
+    public static final String COMPRESSION_THRESHOLD = "dysession.compression-threshold";
 
     private static final Pattern TABLE_NAME_FORMAT = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
     private static final Pattern REGION_FORMAT = Pattern.compile("[a-z0-9-]{2,64}");
     // RFC 6265 cookie-name: a token, no separators
     private static final Pattern COOKIE_NAME_FORMAT = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    // RFC 6265 path-value and domain: printable ASCII without ';' (and no spaces)
+    private static final Pattern COOKIE_PATH_FORMAT = Pattern.compile("/[!-:<-~]*");
+    private static final Pattern COOKIE_DOMAIN_FORMAT = Pattern.compile("\\.?[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?");
+    private static final String TOKEN_EXPECTED = "a token: letters, digits and !#$%&'*+.^_`|~-";
 
     private final Config config;
     private final List<String> problems = new ArrayList<>();
@@ -65,13 +80,31 @@ public final class SettingsReader {
         String ttlAttribute = attributeName(TTL_ATTRIBUTE, "ttl");
         boolean autoCreate = bool(AUTO_CREATE, false);
         Duration timeout = positiveDuration(TIMEOUT, "PT30M");
+        Duration maxLifetime = positiveDuration(MAX_LIFETIME, "PT12H");
         Duration touchInterval = duration(TOUCH_INTERVAL, "PT1M");
         Optional<String> region = optional(REGION).map(value -> matching(REGION, value, REGION_FORMAT,
                 "an AWS region name such as eu-west-1"));
         Optional<URI> endpoint = optional(ENDPOINT).map(this::endpoint);
         boolean consistentRead = bool(CONSISTENT_READ, true);
-        String cookieName = string(COOKIE_NAME, "DYSESSION", COOKIE_NAME_FORMAT,
-                "a cookie name token: letters, digits and !#$%&'*+.^_`|~-");
+        CookieSettings cookie = cookie();
+        String idSource = raw(ID_SOURCE, "cookie").replace(" ", "");
+        boolean idFromCookie = idSource.equals("cookie") || idSource.equals("cookie,header")
+                || idSource.equals("header,cookie");
+        boolean idFromHeader = idSource.contains("header");
+        if (!idFromCookie && !idSource.equals("header")) {
+            invalid(ID_SOURCE, idSource, "cookie, header or cookie,header");
+        }
+        String idHeader = string(ID_HEADER, "X-DySession", COOKIE_NAME_FORMAT, TOKEN_EXPECTED);
+        String incompatible = raw(ON_INCOMPATIBLE_STATE, "reset");
+        if (!incompatible.equals("reset") && !incompatible.equals("fail")) {
+            invalid(ON_INCOMPATIBLE_STATE, incompatible, "reset or fail");
+        }
+        Integer compressionThreshold = parse(COMPRESSION_THRESHOLD, raw(COMPRESSION_THRESHOLD, "4096"),
+                Integer::valueOf, "a number of bytes (0 or more)");
+        if (compressionThreshold != null && compressionThreshold < 0) {
+            compressionThreshold = invalid(COMPRESSION_THRESHOLD, compressionThreshold.toString(),
+                    "a number of bytes (0 or more)");
+        }
         for (String name : new String[] {sortKey.orElse(null), ttlAttribute}) {
             if (partitionKey != null && partitionKey.equals(name)) {
                 problems.add("Invalid configuration: " + PARTITION_KEY + ", " + SORT_KEY + " and " + TTL_ATTRIBUTE
@@ -79,7 +112,40 @@ public final class SettingsReader {
             }
         }
         return new Settings(tableName, partitionKey, keyPrefix, sortKey, sortKeyValue, ttlAttribute, autoCreate,
-                timeout, touchInterval, region, endpoint, consistentRead, cookieName);
+                timeout, maxLifetime, touchInterval, region, endpoint, consistentRead, cookie, idFromCookie,
+                idFromHeader, idHeader, incompatible.equals("fail"),
+                compressionThreshold == null ? 0 : compressionThreshold);
+    }
+
+    private CookieSettings cookie() {
+        String name = string(COOKIE_NAME, "DYSESSION", COOKIE_NAME_FORMAT, TOKEN_EXPECTED);
+        Optional<String> path = optional(COOKIE_PATH).map(value -> matching(COOKIE_PATH, value, COOKIE_PATH_FORMAT,
+                "a path starting with / without spaces or ';'"));
+        Optional<String> domain = optional(COOKIE_DOMAIN).map(value -> matching(COOKIE_DOMAIN, value,
+                COOKIE_DOMAIN_FORMAT, "a host name such as example.com"));
+        String secureValue = raw(COOKIE_SECURE, "auto");
+        CookieSettings.Secure secure = switch (secureValue.toLowerCase(java.util.Locale.ROOT)) {
+            case "auto" -> CookieSettings.Secure.AUTO;
+            case "true" -> CookieSettings.Secure.ALWAYS;
+            case "false" -> CookieSettings.Secure.NEVER;
+            default -> invalid(COOKIE_SECURE, secureValue, "auto, true or false");
+        };
+        boolean httpOnly = bool(COOKIE_HTTP_ONLY, true);
+        String sameSite = raw(COOKIE_SAME_SITE, "Lax");
+        sameSite = switch (sameSite.toLowerCase(java.util.Locale.ROOT)) {
+            case "lax" -> "Lax";
+            case "strict" -> "Strict";
+            case "none" -> "None";
+            default -> invalid(COOKIE_SAME_SITE, sameSite, "Lax, Strict or None");
+        };
+        Optional<Duration> maxAge = optional(COOKIE_MAX_AGE).map(value -> {
+            Duration duration = parse(COOKIE_MAX_AGE, value, Duration::parse, "an ISO-8601 duration such as PT12H");
+            if (duration != null && (duration.isNegative() || duration.isZero())) {
+                return invalid(COOKIE_MAX_AGE, value, "a positive ISO-8601 duration such as PT12H");
+            }
+            return duration;
+        });
+        return new CookieSettings(name, path, domain, secure, httpOnly, sameSite, maxAge);
     }
 
     private Optional<String> optional(String key) {
@@ -152,7 +218,7 @@ public final class SettingsReader {
     private <T> T parse(String key, String value, Function<String, T> parser, String expected) {
         try {
             return parser.apply(value);
-        } catch (DateTimeParseException | IllegalArgumentException e) {
+        } catch (DateTimeParseException | IllegalArgumentException | ArithmeticException e) {
             return invalid(key, value, expected);
         }
     }

@@ -1,5 +1,8 @@
 package io.dysession.internal.context;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import jakarta.enterprise.inject.Vetoed;
 
 import io.dysession.DySession;
@@ -19,5 +22,45 @@ public final class CurrentSession implements DySession {
     @Override
     public String id() {
         return context.current().id();
+    }
+
+    @Override
+    public Instant createdAt() {
+        return context.current().createdAt();
+    }
+
+    @Override
+    public Instant lastAccessedAt() {
+        return context.current().lastAccessedAt();
+    }
+
+    @Override
+    public boolean isNew() {
+        return context.current().isNew();
+    }
+
+    @Override
+    public Duration timeout() {
+        return context.current().timeout();
+    }
+
+    @Override
+    public void setTimeout(Duration timeout) {
+        context.current().setTimeout(timeout);
+    }
+
+    @Override
+    public void invalidate() {
+        context.current().invalidate();
+    }
+
+    @Override
+    public String rotateId() {
+        return context.current().rotateId();
+    }
+
+    @Override
+    public String toString() {
+        return "DySession of the current request";
     }
 }

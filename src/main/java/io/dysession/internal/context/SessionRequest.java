@@ -1,5 +1,7 @@
 package io.dysession.internal.context;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -11,12 +13,12 @@ import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
 
 import io.dysession.internal.codec.IncompatibleStateException;
-import io.dysession.internal.store.ItemSize;
 import io.dysession.internal.store.StoredSession;
 
 /**
  * One request's view of its session: the id the client sent (if well-formed), the item loaded
- * lazily on first use, and the bean instances materialized in this request.
+ * lazily on first use, the bean instances materialized in this request, and what the request
+ * did to the session (invalidate, rotate the id, change the timeout).
  */
 public final class SessionRequest {
 
@@ -24,16 +26,24 @@ public final class SessionRequest {
 
     private final SessionEnvironment env;
     private final String candidateId;
+    private final Instant started;
     private final Map<String, Materialized<?>> beans = new LinkedHashMap<>();
     private final Set<String> removed = new LinkedHashSet<>();
     private boolean loaded;
     private String id;
     private StoredSession stored;
+    private boolean createdHere;
+    private String endedKey;
+    private String rotatedFromKey;
+    private Duration newTimeout;
 
     SessionRequest(SessionEnvironment env, String candidateId) {
         this.env = env;
         this.candidateId = SessionId.isWellFormed(candidateId) ? candidateId : null;
+        this.started = env.clock().instant();
     }
+
+    // ---- the DySession operations
 
     /** The session id; issues a new one (stored at the next save) when the request has no valid session. */
     public String id() {
@@ -43,6 +53,67 @@ public final class SessionRequest {
         }
         return id;
     }
+
+    public boolean isNew() {
+        load();
+        return stored == null || createdHere;
+    }
+
+    public Instant createdAt() {
+        load();
+        return stored == null ? started : Instant.ofEpochMilli(stored.created());
+    }
+
+    public Instant lastAccessedAt() {
+        load();
+        return stored == null ? started : Instant.ofEpochMilli(stored.accessed());
+    }
+
+    public Duration timeout() {
+        load();
+        if (newTimeout != null) {
+            return newTimeout;
+        }
+        return stored != null && stored.timeout() > 0 ? Duration.ofSeconds(stored.timeout()) : env.timeout();
+    }
+
+    public void setTimeout(Duration timeout) {
+        if (timeout == null || timeout.toSeconds() < 1) {
+            throw new IllegalArgumentException("A session timeout must be at least one second, not " + timeout);
+        }
+        load();
+        newTimeout = timeout;
+    }
+
+    /** Ends the session now: {@code @PreDestroy} on this request's beans; the item is deleted at the save. */
+    public void invalidate() {
+        load();
+        if (stored != null) {
+            env.events().ending(env.handle(stored.key()));
+            endedKey = stored.key();
+        }
+        for (Materialized<?> materialized : beans.values()) {
+            materialized.destroy();
+        }
+        beans.clear();
+        removed.clear();
+        stored = null;
+        id = null;
+        rotatedFromKey = null;
+        newTimeout = null;
+    }
+
+    /** A new id for the same state; the old id stops working when the request saves. */
+    public String rotateId() {
+        load();
+        if (stored != null && rotatedFromKey == null) {
+            rotatedFromKey = stored.key();
+        }
+        id = SessionId.generate();
+        return id;
+    }
+
+    // ---- the context's operations
 
     <T> T get(Contextual<T> contextual) {
         Materialized<?> found = beans.get(beanClass(contextual).getName());
@@ -88,38 +159,44 @@ public final class SessionRequest {
         }
     }
 
+    // ---- saving
+
     /**
      * Writes what changed: a new session with {@code PutItem}, an existing one with one
-     * {@code UpdateItem} of the changed beans, a touch when only the expiry is due, else nothing.
+     * {@code UpdateItem} of the changed beans, a touch when only the expiry is due, a rotation
+     * with one transaction, an invalidation with {@code DeleteItem}; else nothing.
      *
-     * @param canSetCookie false once the response is committed: a new session would then be unreachable
+     * @param canSetCookie false once the response is committed: a new id could no longer reach the client
      */
-    public CookieChange save(boolean canSetCookie) {
+    public SessionChange save(boolean canSetCookie) {
         long now = env.clock().millis();
+        boolean ended = deleteEnded();
         Map<String, String> changed = changedBeans();
         if (stored != null) {
-            saveExisting(changed, now);
-            return CookieChange.NONE;
+            return rotatedFromKey != null && canSetCookie ? saveRotated(changed, now) : saveExisting(changed, now);
         }
         if (changed.isEmpty() && id == null) {
-            return CookieChange.NONE;
+            return ended ? SessionChange.ENDED : SessionChange.NONE;
         }
         if (!canSetCookie) {
             LOG.warning(() -> "dysession could not start a session for beans " + changed.keySet()
                     + ": the response was already committed, so no cookie could be sent. Change session beans "
                     + "before writing the response body.");
-            return CookieChange.NONE;
+            return SessionChange.NONE;
         }
-        ItemSize.check(changed);
         String newId = id();
-        StoredSession session = new StoredSession(env.storeKey(newId), now, now, env.expiresAt(now), 1, changed);
+        Duration timeout = timeout();
+        StoredSession session = new StoredSession(env.storeKey(newId), now, now,
+                env.expiresAt(now, now, timeout), 1, ownTimeout(), changed);
         if (!env.store().create(session)) {
             throw new IllegalStateException("A session item with a freshly generated id already exists; "
                     + "this points to a broken random number generator.");
         }
         stored = session;
+        createdHere = true;
         markSaved(changed);
-        return new CookieChange(newId);
+        env.events().started(env.handle(session.key()));
+        return new SessionChange(SessionChange.Kind.STARTED, newId);
     }
 
     /** Releases the dependents of this request's instances; the instances themselves live on in DynamoDB. */
@@ -130,25 +207,61 @@ public final class SessionRequest {
         beans.clear();
     }
 
-    private void saveExisting(Map<String, String> changed, long now) {
-        boolean write = !changed.isEmpty() || !removed.isEmpty();
-        if (!write && now - stored.accessed() < env.touchInterval().toMillis()) {
-            return;
+    private boolean deleteEnded() {
+        if (endedKey == null) {
+            return false;
         }
-        Map<String, String> after = merged(changed);
-        ItemSize.check(after);
-        long expires = env.expiresAt(now);
-        boolean stillThere = write
-                ? env.store().update(stored.key(), changed, removed, now, expires)
-                : env.store().touch(stored.key(), now, expires);
+        env.store().delete(endedKey);
+        env.events().ended(env.handle(endedKey));
+        endedKey = null;
+        return true;
+    }
+
+    private SessionChange saveRotated(Map<String, String> changed, long now) {
+        StoredSession renamed = next(env.storeKey(id), merged(changed), now);
+        if (!env.store().rotate(rotatedFromKey, renamed)) {
+            LOG.warning(() -> "dysession session " + reference() + " ended while this request rotated its id; "
+                    + "nothing was written.");
+            stored = null;
+            return SessionChange.ENDED;
+        }
+        rotatedFromKey = null;
+        stored = renamed;
+        markSaved(changed);
+        removed.clear();
+        newTimeout = null;
+        return new SessionChange(SessionChange.Kind.ROTATED, id);
+    }
+
+    private SessionChange saveExisting(Map<String, String> changed, long now) {
+        boolean write = !changed.isEmpty() || !removed.isEmpty() || newTimeout != null;
+        if (!write && now - stored.accessed() < env.touchInterval().toMillis()) {
+            return SessionChange.NONE;
+        }
+        StoredSession after = next(stored.key(), merged(changed), now);
+        boolean stillThere = write ? env.store().update(after, changed, removed) : env.store().touch(after);
         if (!stillThere) {
             LOG.warning(() -> "dysession session " + reference() + " ended while this request used it; "
                     + "its changes were not written.");
-            return;
+            return SessionChange.NONE;
         }
-        stored = new StoredSession(stored.key(), stored.created(), now, expires, stored.version() + 1, after);
+        stored = after;
         markSaved(changed);
         removed.clear();
+        newTimeout = null;
+        return new SessionChange(SessionChange.Kind.EXTENDED, id);
+    }
+
+    private StoredSession next(String key, Map<String, String> beans, long now) {
+        return new StoredSession(key, stored.created(), now, env.expiresAt(now, stored.created(), timeout()),
+                stored.version() + 1, ownTimeout(), beans);
+    }
+
+    private long ownTimeout() {
+        if (newTimeout != null) {
+            return newTimeout.toSeconds();
+        }
+        return stored == null ? 0 : stored.timeout();
     }
 
     private Map<String, String> changedBeans() {
@@ -182,8 +295,14 @@ public final class SessionRequest {
             return;
         }
         long now = env.clock().millis();
-        stored = env.store().find(env.storeKey(candidateId)).filter(session -> !session.isExpiredAt(now))
-                .orElse(null);
+        StoredSession found = env.store().find(env.storeKey(candidateId)).orElse(null);
+        if (found != null && (found.isExpiredAt(now) || env.outlived(found.created(), now))) {
+            String handle = env.handle(found.key());
+            env.events().ending(handle);
+            env.events().ended(handle);
+            found = null;
+        }
+        stored = found;
         // An unknown or expired id is never adopted: id() will issue a fresh one.
         id = stored == null ? null : candidateId;
     }
@@ -193,6 +312,10 @@ public final class SessionRequest {
             env.codec().restore(storedJson, instance, beanClass);
             return env.codec().write(instance, beanClass);
         } catch (IncompatibleStateException e) {
+            if (env.failOnIncompatibleState()) {
+                throw new IllegalStateException(e.getMessage() + " (session " + reference() + "; "
+                        + "dysession.on-incompatible-state=fail)", e);
+            }
             LOG.warning(() -> "dysession reset " + beanClass.getName() + " in session " + reference() + ": "
                     + e.getMessage());
             // The stored text differs from the fresh state, so the next save replaces it.
@@ -202,7 +325,11 @@ public final class SessionRequest {
 
     // A short, non-secret reference for logs: the start of the digest, never the id.
     private String reference() {
-        return stored == null ? "(new)" : stored.key().substring(0, Math.min(stored.key().length(), 12)) + "…";
+        if (stored == null) {
+            return "(new)";
+        }
+        String handle = env.handle(stored.key());
+        return handle.substring(0, Math.min(handle.length(), 12)) + "…";
     }
 
     private static Class<?> beanClass(Contextual<?> contextual) {

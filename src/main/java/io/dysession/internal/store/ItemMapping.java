@@ -10,36 +10,58 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class ItemMapping {
 
-    private ItemMapping() {
+    static final String CREATED = "created";
+    static final String ACCESSED = "accessed";
+    static final String VERSION = "ver";
+    static final String TIMEOUT = "timeout";
+    static final String BEANS = "beans";
+
+    private final TableLayout layout;
+    private final BeanEncoding encoding;
+
+    ItemMapping(TableLayout layout, BeanEncoding encoding) {
+        this.layout = layout;
+        this.encoding = encoding;
     }
 
-    static Map<String, AttributeValue> toItem(StoredSession session, TableLayout layout) {
+    /** The whole item, its beans encoded; checked against the item size limit. */
+    Map<String, AttributeValue> toItem(StoredSession session) {
         Map<String, AttributeValue> item = new HashMap<>(layout.key(session.key()));
-        item.put(TableLayout.CREATED, number(session.created()));
-        item.put(TableLayout.ACCESSED, number(session.accessed()));
+        item.put(CREATED, number(session.created()));
+        item.put(ACCESSED, number(session.accessed()));
         item.put(layout.ttlAttribute(), number(session.expires()));
-        item.put(TableLayout.VERSION, number(session.version()));
-        Map<String, AttributeValue> beans = new HashMap<>();
-        session.beans().forEach((bean, json) -> beans.put(bean, AttributeValue.fromS(json)));
-        item.put(TableLayout.BEANS, AttributeValue.fromM(beans));
+        item.put(VERSION, number(session.version()));
+        if (session.timeout() > 0) {
+            item.put(TIMEOUT, number(session.timeout()));
+        }
+        Map<String, AttributeValue> beans = encode(session.beans());
+        ItemSize.check(beans);
+        item.put(BEANS, AttributeValue.fromM(beans));
         return item;
     }
 
-    static StoredSession fromItem(String key, Map<String, AttributeValue> item, TableLayout layout) {
+    Map<String, AttributeValue> encode(Map<String, String> beans) {
+        Map<String, AttributeValue> encoded = new HashMap<>();
+        beans.forEach((bean, json) -> encoded.put(bean, encoding.encode(json)));
+        return encoded;
+    }
+
+    StoredSession fromItem(String key, Map<String, AttributeValue> item) {
         Map<String, String> beans = new HashMap<>();
-        AttributeValue stored = item.get(TableLayout.BEANS);
+        AttributeValue stored = item.get(BEANS);
         if (stored != null && stored.hasM()) {
-            stored.m().forEach((bean, json) -> {
-                if (json.s() != null) {
-                    beans.put(bean, json.s());
+            stored.m().forEach((bean, value) -> {
+                String json = BeanEncoding.decode(value);
+                if (json != null) {
+                    beans.put(bean, json);
                 }
             });
         }
-        return new StoredSession(key, number(item, TableLayout.CREATED), number(item, TableLayout.ACCESSED),
-                number(item, layout.ttlAttribute()), number(item, TableLayout.VERSION), beans);
+        return new StoredSession(key, number(item, CREATED), number(item, ACCESSED),
+                number(item, layout.ttlAttribute()), number(item, VERSION), number(item, TIMEOUT), beans);
     }
 
-    private static AttributeValue number(long value) {
+    static AttributeValue number(long value) {
         return AttributeValue.fromN(Long.toString(value));
     }
 

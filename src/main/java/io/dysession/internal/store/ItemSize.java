@@ -4,10 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
 /**
  * DynamoDB's 400 KB item limit, checked before a write so that an oversized state writes nothing.
  */
-public final class ItemSize {
+final class ItemSize {
 
     static final int LIMIT = 400 * 1024;
     // Key, times, version, TTL and attribute names: generous, so that the check errs on the safe side.
@@ -16,26 +18,32 @@ public final class ItemSize {
     private ItemSize() {
     }
 
+    static boolean fits(Map<String, AttributeValue> beans) {
+        return total(beans) <= LIMIT;
+    }
+
+    private static long total(Map<String, AttributeValue> beans) {
+        long total = OVERHEAD;
+        for (Map.Entry<String, AttributeValue> bean : beans.entrySet()) {
+            total += bean.getKey().getBytes(StandardCharsets.UTF_8).length + BeanEncoding.size(bean.getValue());
+        }
+        return total;
+    }
+
     /**
-     * @param beans every bean the item will hold after the write, bean key to JSON
+     * @param beans every bean the item will hold after the write, bean key to stored value
      * @throws IllegalStateException naming each bean and its size when the item would be too large
      */
-    public static void check(Map<String, String> beans) {
-        long total = OVERHEAD;
-        for (Map.Entry<String, String> bean : beans.entrySet()) {
-            total += bytes(bean.getKey()) + bytes(bean.getValue());
-        }
+    static void check(Map<String, AttributeValue> beans) {
+        long total = total(beans);
         if (total > LIMIT) {
             String sizes = beans.entrySet().stream()
-                    .map(bean -> bean.getKey() + " " + bytes(bean.getValue()) + " bytes")
+                    .map(bean -> bean.getKey() + " " + BeanEncoding.size(bean.getValue()) + " bytes"
+                            + (bean.getValue().b() != null ? " compressed" : ""))
                     .collect(Collectors.joining(", "));
             throw new IllegalStateException("dysession cannot save the session: its item would be about " + total
                     + " bytes, over DynamoDB's item limit of " + LIMIT + " bytes. Beans: " + sizes + ". Nothing was "
                     + "written; keep less state in @DySessionScoped beans.");
         }
-    }
-
-    private static long bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 }

@@ -10,9 +10,10 @@ import java.util.Map;
  * @param accessed  last access time, epoch milliseconds
  * @param expires   expiry, epoch seconds (the TTL attribute)
  * @param version   incremented on every write
+ * @param timeout   this session's own idle timeout in seconds, or 0 for the configured one
  * @param beans     bean key to JSON text
  */
-public record StoredSession(String key, long created, long accessed, long expires, long version,
+public record StoredSession(String key, long created, long accessed, long expires, long version, long timeout,
                             Map<String, String> beans) {
 
     public StoredSession {

@@ -18,11 +18,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public record TableLayout(String table, String partitionKey, Optional<String> sortKey, String sortKeyValue,
                           String ttlAttribute) {
 
-    static final String CREATED = "created";
-    static final String ACCESSED = "accessed";
-    static final String VERSION = "ver";
-    static final String BEANS = "beans";
-
     /** The primary key of the item with this partition key value. */
     Map<String, AttributeValue> key(String partitionKeyValue) {
         Map<String, AttributeValue> key = new HashMap<>();

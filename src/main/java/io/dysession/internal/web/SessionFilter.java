@@ -15,7 +15,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.dysession.DySessionStoreException;
 import io.dysession.internal.DySessionExtension;
-import io.dysession.internal.context.CookieChange;
 import io.dysession.internal.context.DySessionContext;
 import io.dysession.internal.context.SessionRequest;
 
@@ -29,7 +28,7 @@ public final class SessionFilter implements Filter {
     private static final Logger LOG = Logger.getLogger(SessionFilter.class.getName());
 
     private volatile DySessionContext context;
-    private volatile SessionCookie cookie;
+    private volatile SessionTransport transport;
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
@@ -40,7 +39,7 @@ public final class SessionFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
-        SessionRequest session = context.begin(cookie.read(request));
+        SessionRequest session = context.begin(transport.read(request));
         CommitAwareResponse guarded = new CommitAwareResponse(response, () -> save(session, request, response));
         try {
             chain.doFilter(request, guarded);
@@ -55,10 +54,7 @@ public final class SessionFilter implements Filter {
     }
 
     private void save(SessionRequest session, HttpServletRequest request, HttpServletResponse response) {
-        CookieChange change = session.save(!response.isCommitted());
-        if (!change.isNone()) {
-            response.addHeader("Set-Cookie", cookie.header(change.id(), request));
-        }
+        transport.write(session.save(!response.isCommitted()), request, response);
     }
 
     /** A store failure before the response commits becomes 503; nothing of the session was written. */
@@ -82,7 +78,7 @@ public final class SessionFilter implements Filter {
         DySessionContext found = context;
         if (found == null) {
             DySessionExtension extension = CDI.current().getBeanManager().getExtension(DySessionExtension.class);
-            cookie = new SessionCookie(extension.cookieName());
+            transport = new SessionTransport(extension.settings());
             context = found = extension.context();
         }
         return found;
