@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +23,7 @@ import io.dysession.DySession;
 import io.dysession.beans.Cart;
 import io.dysession.internal.DySessionExtension;
 import io.dysession.test.DynamoDbLocal;
+import io.dysession.test.Items;
 import io.dysession.test.Requests;
 import io.dysession.test.Requests.Response;
 import io.dysession.test.TestConfig;
@@ -37,6 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class ExpiryAndIdsTest {
 
     private static final String TABLE = "expiry-and-ids";
+
+    private final Items items = new Items(TABLE);
 
     @WeldSetup
     WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld().addExtension(new DySessionExtension())
@@ -69,7 +68,7 @@ class ExpiryAndIdsTest {
         String id = requests.send(null, () -> cart.add("book")).setCookie();
         assertTrue(id.matches("[A-Za-z0-9_-]{43}"), id);
 
-        Map<String, AttributeValue> item = item(id);
+        Map<String, AttributeValue> item = items.of(id);
         assertEquals(Set.of("PK", "ttl", "created", "accessed", "ver", "beans"), item.keySet());
         assertEquals("{\"items\":[\"book\"]}", item.get("beans").m().get(Cart.class.getName()).s());
         long ttl = Long.parseLong(item.get("ttl").n());
@@ -84,9 +83,7 @@ class ExpiryAndIdsTest {
     void anExpiredItemCountsAsAbsentAndItsIdIsNotAdopted() {
         String id = requests.send(null, () -> cart.add("book")).setCookie();
         long past = System.currentTimeMillis() / 1000 - 1;
-        DynamoDbLocal.client().updateItem(b -> b.tableName(TABLE).key(Map.of("PK", AttributeValue.fromS(digest(id))))
-                .updateExpression("SET #t = :t").expressionAttributeNames(Map.of("#t", "ttl"))
-                .expressionAttributeValues(Map.of(":t", AttributeValue.fromN(Long.toString(past)))));
+        items.set(id, "ttl", AttributeValue.fromN(Long.toString(past)));
 
         Response response = requests.send(id, () -> {
             assertEquals(List.of(), cart.getItems(), "expired state is not served");
@@ -100,14 +97,11 @@ class ExpiryAndIdsTest {
     @Test
     void storedStateThatNoLongerFitsTheClassStartsFreshAndIsReplaced() {
         String id = requests.send(null, () -> cart.add("book")).setCookie();
-        DynamoDbLocal.client().updateItem(b -> b.tableName(TABLE).key(Map.of("PK", AttributeValue.fromS(digest(id))))
-                .updateExpression("SET #beans.#cart = :json")
-                .expressionAttributeNames(Map.of("#beans", "beans", "#cart", Cart.class.getName()))
-                .expressionAttributeValues(Map.of(":json", AttributeValue.fromS("{\"items\":{\"renamed\":true}}"))));
+        items.setBean(id, Cart.class, "{\"items\":{\"renamed\":true}}");
 
         Response response = requests.send(id, () -> assertEquals(List.of(), cart.getItems()));
         assertEquals(List.of("GetItem", "UpdateItem"), response.calls(), "the unreadable state is replaced");
-        assertEquals("{\"items\":[]}", item(id).get("beans").m().get(Cart.class.getName()).s());
+        assertEquals("{\"items\":[]}", items.of(id).get("beans").m().get(Cart.class.getName()).s());
     }
 
     @Test
@@ -135,19 +129,5 @@ class ExpiryAndIdsTest {
         assertEquals(List.of("PutItem"), response.calls());
         Response next = requests.send(response.setCookie(), () -> assertEquals(seen[0], session.id()));
         assertEquals(List.of("GetItem"), next.calls());
-    }
-
-    private static Map<String, AttributeValue> item(String id) {
-        return DynamoDbLocal.client().getItem(b -> b.tableName(TABLE)
-                .key(Map.of("PK", AttributeValue.fromS(digest(id)))).consistentRead(true)).item();
-    }
-
-    private static String digest(String id) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
     }
 }

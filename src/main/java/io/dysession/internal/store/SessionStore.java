@@ -81,7 +81,9 @@ public final class SessionStore {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         StringJoiner set = timesAndVersion(names, values, after);
-        names.put("#beans", ItemMapping.BEANS);
+        if (!encoded.isEmpty() || !removed.isEmpty()) {
+            names.put("#beans", ItemMapping.BEANS);
+        }
         int i = 0;
         for (Map.Entry<String, AttributeValue> bean : encoded.entrySet()) {
             names.put("#b" + i, bean.getKey());
