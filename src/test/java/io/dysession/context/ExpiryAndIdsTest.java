@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.dysession.DySession;
 import io.dysession.beans.Cart;
 import io.dysession.internal.DySessionExtension;
+import io.dysession.internal.context.SessionChange.Kind;
 import io.dysession.test.DynamoDbLocal;
 import io.dysession.test.Items;
 import io.dysession.test.Requests;
@@ -110,6 +111,13 @@ class ExpiryAndIdsTest {
         Response response = requests.send(unknown, () -> cart.add("book"));
         assertEquals(List.of("GetItem", "PutItem"), response.calls());
         assertNotEquals(unknown, response.setCookie());
+    }
+
+    @Test
+    void anUnknownIdThatStartsNothingIsCleared() {
+        Response response = requests.send("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", cart::getItems);
+        assertEquals(List.of("GetItem"), response.calls());
+        assertEquals(Kind.ENDED, response.change(), "the stale cookie is cleared (Max-Age=0)");
     }
 
     @Test

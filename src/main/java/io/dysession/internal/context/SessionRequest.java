@@ -33,6 +33,7 @@ public final class SessionRequest {
     private String id;
     private StoredSession stored;
     private boolean createdHere;
+    private boolean candidateRejected;
     private String endedKey;
     private String rotatedFromKey;
     private Duration newTimeout;
@@ -176,7 +177,8 @@ public final class SessionRequest {
             return rotatedFromKey != null && canSetCookie ? saveRotated(changed, now) : saveExisting(changed, now);
         }
         if (changed.isEmpty() && id == null) {
-            return ended ? SessionChange.ENDED : SessionChange.NONE;
+            // An unknown or expired id is cleared, so that the client stops costing a GetItem per request.
+            return ended || candidateRejected ? SessionChange.ENDED : SessionChange.NONE;
         }
         if (!canSetCookie) {
             LOG.warning(() -> "dysession could not start a session for beans " + changed.keySet()
@@ -305,6 +307,7 @@ public final class SessionRequest {
         stored = found;
         // An unknown or expired id is never adopted: id() will issue a fresh one.
         id = stored == null ? null : candidateId;
+        candidateRejected = stored == null;
     }
 
     private String restore(Object instance, Class<?> beanClass, String storedJson) {
