@@ -31,6 +31,7 @@ import io.dysession.internal.context.CurrentSession;
 import io.dysession.internal.context.DySessionContext;
 import io.dysession.internal.context.SessionEnvironment;
 import io.dysession.internal.store.DynamoDbClients;
+import io.dysession.internal.store.SessionCache;
 import io.dysession.internal.store.SessionStore;
 import io.dysession.internal.store.StoreLocation;
 import io.dysession.internal.store.TableAdmin;
@@ -115,11 +116,14 @@ public class DySessionExtension implements Extension {
             }
         }
         codec = new StateCodec();
+        SessionCache cache = settings.cacheEnabled()
+                ? new SessionCache(settings.cacheMaxEntries(), settings.cacheMaxStaleness(), Clock.systemUTC())
+                : null;
         SessionStore store = new SessionStore(client, layout, settings.consistentRead(), location,
-                settings.compressionThreshold());
+                settings.compressionThreshold(), cache);
         context.configure(new SessionEnvironment(store, codec, settings.keyPrefix(), settings.timeout(),
                 settings.maxLifetime(), settings.touchInterval(), settings.failOnIncompatibleState(),
-                new CdiSessionEvents(beanManager), Clock.systemUTC()));
+                settings.strict(), new CdiSessionEvents(beanManager), Clock.systemUTC()));
         this.settings = settings;
         LOG.info(() -> "dysession stores @DySessionScoped beans in DynamoDB " + location);
     }

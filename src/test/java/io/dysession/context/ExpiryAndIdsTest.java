@@ -70,7 +70,8 @@ class ExpiryAndIdsTest {
         assertTrue(id.matches("[A-Za-z0-9_-]{43}"), id);
 
         Map<String, AttributeValue> item = items.of(id);
-        assertEquals(Set.of("PK", "ttl", "created", "accessed", "ver", "beans"), item.keySet());
+        assertEquals(Set.of("PK", "ttl", "created", "accessed", "ver", "beans", "bver"), item.keySet());
+        assertEquals("1", item.get("bver").m().get(Cart.class.getName()).n(), "each bean counts its writes");
         assertEquals("{\"items\":[\"book\"]}", item.get("beans").m().get(Cart.class.getName()).s());
         long ttl = Long.parseLong(item.get("ttl").n());
         assertTrue(Math.abs(ttl - (before / 1000 + 30 * 60)) <= 5, "ttl is epoch seconds, 30 minutes ahead: " + ttl);

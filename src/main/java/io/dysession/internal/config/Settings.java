@@ -26,6 +26,10 @@ import java.util.Optional;
  * @param idHeader        name of the id header
  * @param failOnIncompatibleState  fail requests whose stored state no longer fits its class, instead of resetting it
  * @param compressionThreshold     JSON larger than this many bytes is stored gzip-compressed
+ * @param strict          strict concurrency: a changed bean's write fails when another request wrote it since
+ * @param cacheEnabled    keep a per-server cache of sessions
+ * @param cacheMaxEntries most sessions the cache holds
+ * @param cacheMaxStaleness how long a cached session is served without asking DynamoDB
  */
 public record Settings(
         String tableName,
@@ -46,5 +50,9 @@ public record Settings(
         boolean idFromHeader,
         String idHeader,
         boolean failOnIncompatibleState,
-        int compressionThreshold) {
+        int compressionThreshold,
+        boolean strict,
+        boolean cacheEnabled,
+        int cacheMaxEntries,
+        Duration cacheMaxStaleness) {
 }

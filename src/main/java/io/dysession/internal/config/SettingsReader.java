@@ -42,6 +42,10 @@ public final class SettingsReader {
     public static final String ID_HEADER = "dysession.id-header";
     public static final String ON_INCOMPATIBLE_STATE = "dysession.on-incompatible-state";
     public static final String COMPRESSION_THRESHOLD = "dysession.compression-threshold";
+    public static final String CONCURRENCY = "dysession.concurrency";
+    public static final String CACHE_ENABLED = "dysession.cache.enabled";
+    public static final String CACHE_MAX_ENTRIES = "dysession.cache.max-entries";
+    public static final String CACHE_MAX_STALENESS = "dysession.cache.max-staleness";
 
     private static final Pattern TABLE_NAME_FORMAT = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
     private static final Pattern REGION_FORMAT = Pattern.compile("[a-z0-9-]{2,64}");
@@ -111,10 +115,26 @@ public final class SettingsReader {
                         + " must name different attributes, but '" + name + "' is used twice.");
             }
         }
+        String concurrency = raw(CONCURRENCY, "merge");
+        if (!concurrency.equals("merge") && !concurrency.equals("strict")) {
+            invalid(CONCURRENCY, concurrency, "merge or strict");
+        }
+        boolean cacheEnabled = bool(CACHE_ENABLED, false);
+        Integer cacheMaxEntries = parse(CACHE_MAX_ENTRIES, raw(CACHE_MAX_ENTRIES, "10000"), Integer::valueOf,
+                "a positive number of sessions");
+        if (cacheMaxEntries != null && cacheMaxEntries < 1) {
+            cacheMaxEntries = invalid(CACHE_MAX_ENTRIES, cacheMaxEntries.toString(), "a positive number of sessions");
+        }
+        Duration cacheMaxStaleness = duration(CACHE_MAX_STALENESS, "PT0S");
+        if (cacheMaxStaleness != null && cacheMaxStaleness.isNegative()) {
+            cacheMaxStaleness = invalid(CACHE_MAX_STALENESS, cacheMaxStaleness.toString(),
+                    "an ISO-8601 duration of zero or more, such as PT5S");
+        }
         return new Settings(tableName, partitionKey, keyPrefix, sortKey, sortKeyValue, ttlAttribute, autoCreate,
                 timeout, maxLifetime, touchInterval, region, endpoint, consistentRead, cookie, idFromCookie,
                 idFromHeader, idHeader, incompatible.equals("fail"),
-                compressionThreshold == null ? 0 : compressionThreshold);
+                compressionThreshold == null ? 0 : compressionThreshold, concurrency.equals("strict"), cacheEnabled,
+                cacheMaxEntries == null ? 1 : cacheMaxEntries, cacheMaxStaleness);
     }
 
     private CookieSettings cookie() {

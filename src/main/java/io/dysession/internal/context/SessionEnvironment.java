@@ -17,12 +17,13 @@ import io.dysession.internal.store.SessionStore;
  * @param maxLifetime              absolute lifetime, however active the session
  * @param touchInterval            how stale the stored access time may get before a read-only request moves it
  * @param failOnIncompatibleState  fail instead of resetting a bean whose stored state no longer fits
+ * @param strict                   strict concurrency: a changed bean must not have been written by others since it was loaded
  * @param events                   lifecycle event sink
  * @param clock                    time source
  */
 public record SessionEnvironment(SessionStore store, StateCodec codec, String keyPrefix, Duration timeout,
                                  Duration maxLifetime, Duration touchInterval, boolean failOnIncompatibleState,
-                                 SessionEvents events, Clock clock) {
+                                 boolean strict, SessionEvents events, Clock clock) {
 
     String storeKey(String id) {
         return keyPrefix + SessionId.digest(id);

@@ -12,8 +12,11 @@ import jakarta.enterprise.context.spi.Contextual;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
 
+import io.dysession.DySessionConflictException;
 import io.dysession.internal.codec.IncompatibleStateException;
 import io.dysession.internal.store.StoredSession;
+import io.dysession.internal.store.WriteGuard;
+import io.dysession.internal.store.WriteOutcome;
 
 /**
  * One request's view of its session: the id the client sent (if well-formed), the item loaded
@@ -23,6 +26,7 @@ import io.dysession.internal.store.StoredSession;
 public final class SessionRequest {
 
     private static final Logger LOG = Logger.getLogger(SessionRequest.class.getName());
+    private static final int MAX_ATTEMPTS = 5;
 
     private final SessionEnvironment env;
     private final String candidateId;
@@ -169,7 +173,7 @@ public final class SessionRequest {
      *
      * @param canSetCookie false once the response is committed: a new id could no longer reach the client
      */
-    public SessionChange save(boolean canSetCookie) {
+    public synchronized SessionChange save(boolean canSetCookie) {
         long now = env.clock().millis();
         boolean ended = deleteEnded();
         Map<String, String> changed = changedBeans();
@@ -188,8 +192,10 @@ public final class SessionRequest {
         }
         String newId = id();
         Duration timeout = timeout();
+        Map<String, Long> versions = new LinkedHashMap<>();
+        changed.keySet().forEach(bean -> versions.put(bean, 1L));
         StoredSession session = new StoredSession(env.storeKey(newId), now, now,
-                env.expiresAt(now, now, timeout), 1, ownTimeout(), changed);
+                env.expiresAt(now, now, timeout), 1, ownTimeout(), changed, versions);
         if (!env.store().create(session)) {
             throw new IllegalStateException("A session item with a freshly generated id already exists; "
                     + "this points to a broken random number generator.");
@@ -202,7 +208,7 @@ public final class SessionRequest {
     }
 
     /** Releases the dependents of this request's instances; the instances themselves live on in DynamoDB. */
-    public void release() {
+    public synchronized void release() {
         for (Materialized<?> materialized : beans.values()) {
             materialized.creationalContext.release();
         }
@@ -220,7 +226,7 @@ public final class SessionRequest {
     }
 
     private SessionChange saveRotated(Map<String, String> changed, long now) {
-        StoredSession renamed = next(env.storeKey(id), merged(changed), now);
+        StoredSession renamed = next(env.storeKey(id), merged(changed), now, changed.keySet());
         if (!env.store().rotate(rotatedFromKey, renamed)) {
             LOG.warning(() -> "dysession session " + reference() + " ended while this request rotated its id; "
                     + "nothing was written.");
@@ -240,23 +246,79 @@ public final class SessionRequest {
         if (!write && now - stored.accessed() < env.touchInterval().toMillis()) {
             return SessionChange.NONE;
         }
-        StoredSession after = next(stored.key(), merged(changed), now);
-        boolean stillThere = write ? env.store().update(after, changed, removed) : env.store().touch(after);
-        if (!stillThere) {
-            LOG.warning(() -> "dysession session " + reference() + " ended while this request used it; "
-                    + "its changes were not written.");
-            return SessionChange.NONE;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            StoredSession after = next(stored.key(), merged(changed), now, changed.keySet());
+            WriteGuard guard = guard(changed.keySet());
+            WriteOutcome outcome = write ? env.store().update(after, changed, removed, guard)
+                    : env.store().touch(after, guard);
+            switch (outcome.kind()) {
+                case WRITTEN -> {
+                    stored = after;
+                    markSaved(changed);
+                    removed.clear();
+                    newTimeout = null;
+                    return new SessionChange(SessionChange.Kind.EXTENDED, id);
+                }
+                case GONE -> {
+                    LOG.warning(() -> "dysession session " + reference() + " ended while this request used it; "
+                            + "its changes were not written.");
+                    return SessionChange.NONE;
+                }
+                case CHANGED -> {
+                    if (!write) {
+                        return SessionChange.NONE; // another request moved the expiry already
+                    }
+                    checkNoConflict(outcome.current(), changed.keySet());
+                    // Merge: this request's changed beans go on top of what others wrote meanwhile.
+                    stored = outcome.current();
+                }
+            }
         }
-        stored = after;
-        markSaved(changed);
-        removed.clear();
-        newTimeout = null;
-        return new SessionChange(SessionChange.Kind.EXTENDED, id);
+        Set<String> contended = new LinkedHashSet<>(changed.keySet());
+        contended.addAll(removed);
+        throw new DySessionConflictException("dysession could not save session " + reference() + " after "
+                + MAX_ATTEMPTS + " attempts: other requests kept writing it. Nothing of this request was written.",
+                contended);
     }
 
-    private StoredSession next(String key, Map<String, String> beans, long now) {
+    private WriteGuard guard(Set<String> changed) {
+        WriteGuard guard = WriteGuard.exists(stored);
+        if (env.store().caches()) {
+            guard = guard.version(stored.version());
+        }
+        if (env.strict()) {
+            Set<String> checked = new LinkedHashSet<>(changed);
+            checked.addAll(removed);
+            guard = guard.beans(checked);
+        }
+        return guard;
+    }
+
+    private void checkNoConflict(StoredSession current, Set<String> changed) {
+        if (!env.strict()) {
+            return;
+        }
+        Set<String> moved = new LinkedHashSet<>();
+        Set<String> mine = new LinkedHashSet<>(changed);
+        mine.addAll(removed);
+        for (String bean : mine) {
+            if (current.beanVersion(bean) != stored.beanVersion(bean)
+                    || current.beans().containsKey(bean) != stored.beans().containsKey(bean)) {
+                moved.add(bean);
+            }
+        }
+        if (!moved.isEmpty()) {
+            throw new DySessionConflictException("Another request changed " + moved + " of session " + reference()
+                    + " after this request loaded it (dysession.concurrency=strict). Nothing of this request's "
+                    + "session changes was written; retry the request.", moved);
+        }
+    }
+
+    private StoredSession next(String key, Map<String, String> beans, long now, Set<String> changed) {
+        Map<String, Long> versions = new LinkedHashMap<>(stored.beanVersions());
+        changed.forEach(bean -> versions.merge(bean, 1L, Long::sum));
         return new StoredSession(key, stored.created(), now, env.expiresAt(now, stored.created(), timeout()),
-                stored.version() + 1, ownTimeout(), beans);
+                stored.version() + 1, ownTimeout(), beans, versions);
     }
 
     private long ownTimeout() {

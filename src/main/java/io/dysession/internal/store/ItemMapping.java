@@ -15,6 +15,7 @@ final class ItemMapping {
     static final String VERSION = "ver";
     static final String TIMEOUT = "timeout";
     static final String BEANS = "beans";
+    static final String BEAN_VERSIONS = "bver";
 
     private final TableLayout layout;
     private final BeanEncoding encoding;
@@ -37,6 +38,9 @@ final class ItemMapping {
         Map<String, AttributeValue> beans = encode(session.beans());
         ItemSize.check(beans);
         item.put(BEANS, AttributeValue.fromM(beans));
+        Map<String, AttributeValue> versions = new HashMap<>();
+        session.beanVersions().forEach((bean, version) -> versions.put(bean, number(version)));
+        item.put(BEAN_VERSIONS, AttributeValue.fromM(versions));
         return item;
     }
 
@@ -57,8 +61,13 @@ final class ItemMapping {
                 }
             });
         }
+        Map<String, Long> versions = new HashMap<>();
+        AttributeValue storedVersions = item.get(BEAN_VERSIONS);
+        if (storedVersions != null && storedVersions.hasM()) {
+            storedVersions.m().forEach((bean, version) -> versions.put(bean, number(storedVersions.m(), bean)));
+        }
         return new StoredSession(key, number(item, CREATED), number(item, ACCESSED),
-                number(item, layout.ttlAttribute()), number(item, VERSION), number(item, TIMEOUT), beans);
+                number(item, layout.ttlAttribute()), number(item, VERSION), number(item, TIMEOUT), beans, versions);
     }
 
     static AttributeValue number(long value) {

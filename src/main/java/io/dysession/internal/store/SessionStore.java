@@ -4,13 +4,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.StringJoiner;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -26,9 +26,11 @@ public final class SessionStore {
     private final StoreFailures failures;
     private final BeanEncoding encoding;
     private final ItemMapping mapping;
+    private final SessionCache cache;
 
     public SessionStore(DynamoDbClient client, TableLayout layout, boolean consistentRead, StoreLocation location,
-                        int compressionThreshold) {
+                        int compressionThreshold, SessionCache cache) {
+        this.cache = cache;
         this.client = client;
         this.layout = layout;
         this.consistentRead = consistentRead;
@@ -37,12 +39,50 @@ public final class SessionStore {
         this.mapping = new ItemMapping(layout, encoding);
     }
 
-    /** One {@code GetItem}; empty when there is no such item. Expiry is the caller's to judge. */
+    /** True when sessions are cached: writes must then be conditioned on the version. */
+    public boolean caches() {
+        return cache != null;
+    }
+
+    /**
+     * The session with this key; empty when there is no such item. Expiry is the caller's to judge.
+     * Without a cache: one {@code GetItem}. With one: nothing while the cached copy is fresh enough,
+     * else a {@code GetItem} of the version only, and the whole item when the version moved.
+     */
     public Optional<StoredSession> find(String key) {
+        if (cache == null) {
+            return get(key, false);
+        }
+        StoredSession fresh = cache.fresh(key);
+        if (fresh != null) {
+            return Optional.of(fresh);
+        }
+        StoredSession cached = cache.any(key);
+        if (cached != null) {
+            Optional<StoredSession> current = get(key, true);
+            if (current.isEmpty()) {
+                cache.remove(key);
+                return current;
+            }
+            if (current.get().version() == cached.version()) {
+                cache.put(cached);
+                return Optional.of(cached);
+            }
+        }
+        Optional<StoredSession> loaded = get(key, false);
+        loaded.ifPresentOrElse(cache::put, () -> cache.remove(key));
+        return loaded;
+    }
+
+    private Optional<StoredSession> get(String key, boolean versionOnly) {
         GetItemResponse response;
         try {
-            response = client.getItem(b -> b.tableName(layout.table()).key(layout.key(key))
-                    .consistentRead(consistentRead));
+            response = client.getItem(b -> {
+                b.tableName(layout.table()).key(layout.key(key)).consistentRead(consistentRead);
+                if (versionOnly) {
+                    b.projectionExpression("#ver").expressionAttributeNames(Map.of("#ver", ItemMapping.VERSION));
+                }
+            });
         } catch (SdkException e) {
             throw failures.translate("GetItem", e);
         }
@@ -59,6 +99,9 @@ public final class SessionStore {
             client.putItem(b -> b.tableName(layout.table()).item(item)
                     .conditionExpression("attribute_not_exists(#pk)")
                     .expressionAttributeNames(Map.of("#pk", layout.partitionKey())));
+            if (cache != null) {
+                cache.put(session);
+            }
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -69,42 +112,28 @@ public final class SessionStore {
 
     /**
      * One {@code UpdateItem}: sets the changed beans, removes the destroyed ones, moves the access
-     * and expiry times, the timeout and the version. Returns false when the item no longer exists.
+     * and expiry times, the timeout and the versions, conditioned as {@code guard} says.
      *
      * @param after   the session as it is after the write
      * @param changed the beans to set, a subset of {@code after.beans()}
      * @param removed the beans to remove
      */
-    public boolean update(StoredSession after, Map<String, String> changed, Set<String> removed) {
+    public WriteOutcome update(StoredSession after, Map<String, String> changed, Set<String> removed,
+                               WriteGuard guard) {
         Map<String, AttributeValue> encoded = mapping.encode(changed);
         checkSize(encoded, after.beans());
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        StringJoiner set = timesAndVersion(names, values, after);
-        if (!encoded.isEmpty() || !removed.isEmpty()) {
-            names.put("#beans", ItemMapping.BEANS);
-        }
-        int i = 0;
-        for (Map.Entry<String, AttributeValue> bean : encoded.entrySet()) {
-            names.put("#b" + i, bean.getKey());
-            values.put(":b" + i, bean.getValue());
-            set.add("#beans.#b" + i + " = :b" + i);
-            i++;
-        }
-        StringJoiner remove = new StringJoiner(", ", " REMOVE ", "").setEmptyValue("");
-        for (String bean : removed) {
-            names.put("#b" + i, bean);
-            remove.add("#beans.#b" + i);
-            i++;
-        }
-        return conditionalUpdate(after.key(), set.toString() + remove, names, values);
+        Expression expression = new Expression(layout, after);
+        encoded.forEach(expression::setBean);
+        removed.forEach(expression::removeBean);
+        expression.guard(guard);
+        return conditionalUpdate(after, expression, guard);
     }
 
-    /** Moves only the access and expiry times; returns false when the item no longer exists. */
-    public boolean touch(StoredSession after) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        return conditionalUpdate(after.key(), timesAndVersion(names, values, after).toString(), names, values);
+    /** Moves only the access and expiry times (and the version), conditioned as {@code guard} says. */
+    public WriteOutcome touch(StoredSession after, WriteGuard guard) {
+        Expression expression = new Expression(layout, after);
+        expression.guard(guard);
+        return conditionalUpdate(after, expression, guard);
     }
 
     /**
@@ -120,6 +149,10 @@ public final class SessionStore {
                             .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(names)),
                     delete -> delete.delete(d -> d.tableName(layout.table()).key(layout.key(oldKey))
                             .conditionExpression("attribute_exists(#pk)").expressionAttributeNames(names))));
+            if (cache != null) {
+                cache.remove(oldKey);
+                cache.put(renamed);
+            }
             return true;
         } catch (TransactionCanceledException e) {
             if (e.hasCancellationReasons() && e.cancellationReasons().stream()
@@ -134,6 +167,9 @@ public final class SessionStore {
 
     /** One {@code DeleteItem}; deleting a missing item is not an error. */
     public void delete(String key) {
+        if (cache != null) {
+            cache.remove(key);
+        }
         try {
             client.deleteItem(b -> b.tableName(layout.table()).key(layout.key(key)));
         } catch (SdkException e) {
@@ -150,36 +186,36 @@ public final class SessionStore {
         }
     }
 
-    private StringJoiner timesAndVersion(Map<String, String> names, Map<String, AttributeValue> values,
-                                         StoredSession after) {
-        names.put("#pk", layout.partitionKey());
-        names.put("#acc", ItemMapping.ACCESSED);
-        names.put("#ttl", layout.ttlAttribute());
-        names.put("#ver", ItemMapping.VERSION);
-        values.put(":acc", ItemMapping.number(after.accessed()));
-        values.put(":ttl", ItemMapping.number(after.expires()));
-        values.put(":one", ItemMapping.number(1));
-        StringJoiner set = new StringJoiner(", ", "SET ", "");
-        set.add("#acc = :acc").add("#ttl = :ttl").add("#ver = #ver + :one");
-        if (after.timeout() > 0) {
-            names.put("#to", ItemMapping.TIMEOUT);
-            values.put(":to", ItemMapping.number(after.timeout()));
-            set.add("#to = :to");
-        }
-        return set;
-    }
-
-    private boolean conditionalUpdate(String key, String expression, Map<String, String> names,
-                                      Map<String, AttributeValue> values) {
+    // The cache keeps only states known exactly: written under a version condition, or just read back.
+    private WriteOutcome conditionalUpdate(StoredSession after, Expression expression, WriteGuard guard) {
+        String key = after.key();
         try {
             client.updateItem(b -> b.tableName(layout.table()).key(layout.key(key))
-                    .updateExpression(expression)
-                    .conditionExpression("attribute_exists(#pk)")
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values));
-            return true;
+                    .updateExpression(expression.update())
+                    .conditionExpression(expression.condition())
+                    .expressionAttributeNames(expression.names())
+                    .expressionAttributeValues(expression.values())
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            if (cache != null) {
+                if (guard.expectedVersion() != null) {
+                    cache.put(after);
+                } else {
+                    cache.remove(key);
+                }
+            }
+            return WriteOutcome.WRITTEN;
         } catch (ConditionalCheckFailedException e) {
-            return false;
+            if (!e.hasItem() || e.item().isEmpty()) {
+                if (cache != null) {
+                    cache.remove(key);
+                }
+                return WriteOutcome.GONE;
+            }
+            StoredSession current = mapping.fromItem(key, e.item());
+            if (cache != null) {
+                cache.put(current);
+            }
+            return new WriteOutcome(WriteOutcome.Kind.CHANGED, current);
         } catch (SdkException e) {
             throw failures.translate("UpdateItem", e);
         }

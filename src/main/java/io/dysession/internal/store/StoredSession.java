@@ -12,12 +12,19 @@ import java.util.Map;
  * @param version   incremented on every write
  * @param timeout   this session's own idle timeout in seconds, or 0 for the configured one
  * @param beans     bean key to JSON text
+ * @param beanVersions  bean key to the number of writes of that bean (strict concurrency checks these)
  */
 public record StoredSession(String key, long created, long accessed, long expires, long version, long timeout,
-                            Map<String, String> beans) {
+                            Map<String, String> beans, Map<String, Long> beanVersions) {
 
     public StoredSession {
         beans = Map.copyOf(beans);
+        beanVersions = Map.copyOf(beanVersions);
+    }
+
+    /** The version of one bean; 0 when it is not stored. */
+    public long beanVersion(String bean) {
+        return beanVersions.getOrDefault(bean, 0L);
     }
 
     /** Expired items count as absent: DynamoDB TTL deletes late, DynamoDB Local never. */

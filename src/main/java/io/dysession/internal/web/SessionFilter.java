@@ -13,6 +13,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.dysession.DySessionConflictException;
 import io.dysession.DySessionStoreException;
 import io.dysession.internal.DySessionExtension;
 import io.dysession.internal.context.DySessionContext;
@@ -45,7 +46,7 @@ public final class SessionFilter implements Filter {
             chain.doFilter(request, guarded);
             save(session, request, response);
         } catch (IOException | ServletException | RuntimeException e) {
-            if (!unavailable(e, response)) {
+            if (!answered(e, response)) {
                 throw e;
             }
         } finally {
@@ -57,18 +58,28 @@ public final class SessionFilter implements Filter {
         transport.write(session.save(!response.isCommitted()), request, response);
     }
 
-    /** A store failure before the response commits becomes 503; nothing of the session was written. */
-    private static boolean unavailable(Exception e, HttpServletResponse response) throws IOException {
+    /**
+     * Before the response commits, a store failure becomes 503 and a strict-mode conflict 409;
+     * in both cases nothing of the request's session changes was written.
+     */
+    private static boolean answered(Exception e, HttpServletResponse response) throws IOException {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DySessionStoreException failure) {
-                LOG.log(Level.SEVERE, failure.getMessage(), failure);
-                if (response.isCommitted()) {
-                    return false;
-                }
-                response.reset();
-                response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Session store unavailable");
-                return true;
+            int status;
+            if (cause instanceof DySessionStoreException) {
+                LOG.log(Level.SEVERE, cause.getMessage(), cause);
+                status = HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+            } else if (cause instanceof DySessionConflictException) {
+                LOG.log(Level.INFO, cause.getMessage());
+                status = HttpServletResponse.SC_CONFLICT;
+            } else {
+                continue;
             }
+            if (response.isCommitted()) {
+                return false;
+            }
+            response.reset();
+            response.sendError(status);
+            return true;
         }
         return false;
     }

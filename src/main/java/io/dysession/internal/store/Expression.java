@@ -1,0 +1,107 @@
+package io.dysession.internal.store;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Builds the update and condition expressions of one {@code UpdateItem} on a session item.
+ */
+final class Expression {
+
+    private final Map<String, String> names = new HashMap<>();
+    private final Map<String, AttributeValue> values = new HashMap<>();
+    private final StringJoiner set = new StringJoiner(", ", "SET ", "");
+    private final StringJoiner remove = new StringJoiner(", ", " REMOVE ", "").setEmptyValue("");
+    private final StringJoiner condition = new StringJoiner(" AND ");
+    private final Map<String, String> beanAliases = new HashMap<>();
+
+    Expression(TableLayout layout, StoredSession after) {
+        names.put("#pk", layout.partitionKey());
+        names.put("#acc", ItemMapping.ACCESSED);
+        names.put("#ttl", layout.ttlAttribute());
+        names.put("#ver", ItemMapping.VERSION);
+        values.put(":acc", ItemMapping.number(after.accessed()));
+        values.put(":ttl", ItemMapping.number(after.expires()));
+        values.put(":one", ItemMapping.number(1));
+        set.add("#acc = :acc").add("#ttl = :ttl").add("#ver = #ver + :one");
+        if (after.timeout() > 0) {
+            names.put("#to", ItemMapping.TIMEOUT);
+            values.put(":to", ItemMapping.number(after.timeout()));
+            set.add("#to = :to");
+        }
+        condition.add("attribute_exists(#pk)");
+    }
+
+    void setBean(String bean, AttributeValue value) {
+        String alias = alias(bean);
+        useBeans();
+        useVersions();
+        values.put(":" + alias, value);
+        values.putIfAbsent(":zero", ItemMapping.number(0));
+        set.add("#beans.#" + alias + " = :" + alias);
+        set.add("#bver.#" + alias + " = if_not_exists(#bver.#" + alias + ", :zero) + :one");
+    }
+
+    void removeBean(String bean) {
+        useBeans();
+        remove.add("#beans.#" + alias(bean));
+    }
+
+    void guard(WriteGuard guard) {
+        if (guard.expectedVersion() != null) {
+            values.put(":expver", ItemMapping.number(guard.expectedVersion()));
+            condition.add("#ver = :expver");
+        }
+        for (String bean : guard.checkedBeans()) {
+            String alias = alias(bean);
+            StoredSession loaded = guard.loaded();
+            if (!loaded.beans().containsKey(bean)) {
+                useBeans();
+                condition.add("attribute_not_exists(#beans.#" + alias + ")");
+            } else if (loaded.beanVersions().containsKey(bean)) {
+                useVersions();
+                values.put(":v" + alias, ItemMapping.number(loaded.beanVersion(bean)));
+                condition.add("#bver.#" + alias + " = :v" + alias);
+            } else {
+                useVersions();
+                condition.add("attribute_not_exists(#bver.#" + alias + ")");
+            }
+        }
+    }
+
+    String update() {
+        return set.toString() + remove;
+    }
+
+    String condition() {
+        return condition.toString();
+    }
+
+    Map<String, String> names() {
+        return names;
+    }
+
+    Map<String, AttributeValue> values() {
+        return values;
+    }
+
+    private void useBeans() {
+        names.put("#beans", ItemMapping.BEANS);
+    }
+
+    private void useVersions() {
+        names.put("#bver", ItemMapping.BEAN_VERSIONS);
+    }
+
+    // One alias per bean, shared by its value, its version and its conditions.
+    private String alias(String bean) {
+        return beanAliases.computeIfAbsent(bean, b -> {
+            String alias = "b" + beanAliases.size();
+            names.put("#" + alias, b);
+            return alias;
+        });
+    }
+}

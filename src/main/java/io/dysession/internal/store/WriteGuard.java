@@ -1,0 +1,30 @@
+package io.dysession.internal.store;
+
+import java.util.Collection;
+import java.util.Set;
+
+/**
+ * What a write to an existing session is conditioned on, beyond the item still existing.
+ *
+ * @param expectedVersion  the item version the writer last saw, or null to accept any (merge mode without cache)
+ * @param loaded           the session as the writer loaded it: for strict mode, the bean versions
+ * @param checkedBeans     beans whose stored version must still be the loaded one (strict mode); empty otherwise
+ */
+public record WriteGuard(Long expectedVersion, StoredSession loaded, Set<String> checkedBeans) {
+
+    public WriteGuard {
+        checkedBeans = Set.copyOf(checkedBeans);
+    }
+
+    public static WriteGuard exists(StoredSession loaded) {
+        return new WriteGuard(null, loaded, Set.of());
+    }
+
+    public WriteGuard version(long expected) {
+        return new WriteGuard(expected, loaded, checkedBeans);
+    }
+
+    public WriteGuard beans(Collection<String> beans) {
+        return new WriteGuard(expectedVersion, loaded, Set.copyOf(beans));
+    }
+}
