@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -44,14 +46,29 @@ final class TestWar {
         return create(name, BuildEnvironment.dynamoDbEndpoint(), table, true);
     }
 
+    /**
+     * Like {@link #create(String, String)}, with more lines ({@code key=value}) appended to the
+     * WAR's {@code META-INF/microprofile-config.properties}.
+     */
+    static WebArchive create(String name, String table, List<String> extraConfig) {
+        return create(name, BuildEnvironment.dynamoDbEndpoint(), table, true, extraConfig);
+    }
+
     /** A WAR whose sessions live in {@code table} at {@code endpoint}. */
     static WebArchive create(String name, String endpoint, String table, boolean autoCreate) {
-        String config = String.join("\n",
+        return create(name, endpoint, table, autoCreate, List.of());
+    }
+
+    private static WebArchive create(String name, String endpoint, String table, boolean autoCreate,
+            List<String> extraConfig) {
+        List<String> lines = new ArrayList<>(List.of(
                 "dysession.dynamodb.endpoint=" + endpoint,
                 "dysession.dynamodb.region=us-east-1",
                 "dysession.table.name=" + table,
-                "dysession.table.auto-create=" + autoCreate,
-                "");
+                "dysession.table.auto-create=" + autoCreate));
+        lines.addAll(extraConfig);
+        lines.add("");
+        String config = String.join("\n", lines);
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addPackage(Counter.class.getPackage())
                 .addAsLibrary(libraryJar())

@@ -45,6 +45,16 @@ public final class DySessionContext implements AlterableContext {
         }
     }
 
+    /** Unbinds this thread's request without releasing it: an async request goes on elsewhere. */
+    public void suspend() {
+        current.remove();
+    }
+
+    /** Binds a suspended request to this thread (an async dispatch of the same request). */
+    public void resume(SessionRequest request) {
+        current.set(request);
+    }
+
     public SessionRequest current() {
         SessionRequest request = current.get();
         if (request == null) {

@@ -9,7 +9,8 @@ import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 
 /**
- * Registers {@link SessionFilter} for every request, before the filters the application declares.
+ * Registers {@link SessionFilter} for every request and its async dispatches, before the filters the
+ * application declares.
  */
 public final class DySessionInitializer implements ServletContainerInitializer {
 
@@ -22,6 +23,6 @@ public final class DySessionInitializer implements ServletContainerInitializer {
             return; // already registered, e.g. by web.xml
         }
         filter.setAsyncSupported(true);
-        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC), false, "/*");
     }
 }

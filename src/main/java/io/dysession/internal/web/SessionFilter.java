@@ -5,6 +5,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -28,6 +31,8 @@ public final class SessionFilter implements Filter {
 
     private static final Logger LOG = Logger.getLogger(SessionFilter.class.getName());
 
+    private static final String SUSPENDED = SessionFilter.class.getName() + ".session";
+
     private volatile DySessionContext context;
     private volatile SessionTransport transport;
 
@@ -40,18 +45,78 @@ public final class SessionFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
-        SessionRequest session = context.begin(transport.read(request));
+        SessionRequest suspended = (SessionRequest) request.getAttribute(SUSPENDED);
+        if (request.getDispatcherType() == DispatcherType.ASYNC && suspended == null) {
+            chain.doFilter(req, res);
+            return;
+        }
+        SessionRequest session = suspended;
+        if (session == null) {
+            session = context.begin(transport.read(request));
+        } else {
+            context.resume(session);
+        }
+        handle(session, request, response, chain);
+    }
+
+    private void handle(SessionRequest session, HttpServletRequest request, HttpServletResponse response,
+                        FilterChain chain) throws IOException, ServletException {
         CommitAwareResponse guarded = new CommitAwareResponse(response, () -> save(session, request, response));
+        boolean async = false;
         try {
             chain.doFilter(request, guarded);
-            save(session, request, response);
+            async = request.isAsyncStarted();
+            if (async) {
+                suspend(session, request, response);
+            } else {
+                save(session, request, response);
+            }
         } catch (IOException | ServletException | RuntimeException e) {
             if (!answered(e, response)) {
                 throw e;
             }
         } finally {
-            context.end();
+            if (async) {
+                context.suspend();
+            } else {
+                request.removeAttribute(SUSPENDED);
+                context.end();
+            }
         }
+    }
+
+    /**
+     * The request went async: the session stays with the request (async dispatches bind it again)
+     * and is saved, at the latest, when the async request completes.
+     */
+    private void suspend(SessionRequest session, HttpServletRequest request, HttpServletResponse response) {
+        request.setAttribute(SUSPENDED, session);
+        request.getAsyncContext().addListener(new AsyncListener() {
+            @Override
+            public void onComplete(AsyncEvent event) {
+                try {
+                    save(session, request, response);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.SEVERE, "dysession could not save a session when its async request completed: "
+                            + e.getMessage(), e);
+                } finally {
+                    session.release();
+                }
+            }
+
+            @Override
+            public void onTimeout(AsyncEvent event) {
+            }
+
+            @Override
+            public void onError(AsyncEvent event) {
+            }
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {
+                event.getAsyncContext().addListener(this);
+            }
+        });
     }
 
     private void save(SessionRequest session, HttpServletRequest request, HttpServletResponse response) {

@@ -1,0 +1,67 @@
+package io.dysession.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Async requests: the session stays bound for container-dispatched work and is saved (with the new
+ * session's cookie) when the request completes; an application's own thread gets a clear error.
+ */
+@ExtendWith({BuildEnvironment.class, ArquillianExtension.class})
+@RunAsClient
+class AsyncIT {
+
+    @Deployment(testable = false)
+    @TargetsContainer("async")
+    static WebArchive app() {
+        return TestWar.create("async", "dysession-it-async");
+    }
+
+    @ArquillianResource
+    URL deployed;
+
+    private URI app;
+
+    @BeforeEach
+    void locateApp() {
+        app = TestWar.baseUri(deployed);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"async-dispatch", "api/async/suspended", "api/async/stage"})
+    void stateChangedInAnAsyncRequestIsSavedWithItsCookie(String path) {
+        Browser browser = new Browser();
+
+        Browser.Response first = browser.get(app.resolve(path));
+        assertEquals(1, first.count());
+        first.sessionCookie();
+        assertEquals(2, browser.get(app.resolve(path)).count());
+        assertEquals(2, browser.get(app.resolve("read")).count(), "the async requests' state was saved");
+        assertEquals(3, browser.get(app.resolve("count")).count());
+    }
+
+    // The message is the container's (Weld checks Context.isActive() before asking the context),
+    // which names the scope; dysession keeps isActive() truthful rather than supply its own text.
+    @Test
+    void aBeanUsedOnAnApplicationThreadGetsContextNotActive() {
+        Browser.Response response = new Browser().get(app.resolve("async-thread"));
+        assertEquals(200, response.status(), () -> response.toString());
+        assertTrue(response.body().startsWith("not active: ") && response.body().contains("DySessionScoped"),
+                () -> response.toString());
+    }
+}
