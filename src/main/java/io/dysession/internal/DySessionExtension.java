@@ -97,7 +97,7 @@ public class DySessionExtension implements Extension {
         }
         Settings settings = result.settings();
         try {
-            client = DynamoDbClients.build(settings.region(), settings.endpoint());
+            client = DynamoDbClients.build(settings.region(), settings.endpoint(), settings.accessKey());
         } catch (SdkException e) {
             event.addDeploymentProblem(new DeploymentException("dysession cannot build its DynamoDB client: "
                     + e.getMessage() + " Set " + SettingsReader.REGION + " (or AWS_REGION) to the table's region.",

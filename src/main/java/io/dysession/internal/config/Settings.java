@@ -30,6 +30,7 @@ import java.util.Optional;
  * @param cacheEnabled    keep a per-server cache of sessions
  * @param cacheMaxEntries most sessions the cache holds
  * @param cacheMaxStaleness how long a cached session is served without asking DynamoDB
+ * @param accessKey       static credentials, when configured
  */
 public record Settings(
         String tableName,
@@ -54,5 +55,6 @@ public record Settings(
         boolean strict,
         boolean cacheEnabled,
         int cacheMaxEntries,
-        Duration cacheMaxStaleness) {
+        Duration cacheMaxStaleness,
+        Optional<StaticCredentials> accessKey) {
 }

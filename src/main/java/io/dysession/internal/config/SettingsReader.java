@@ -43,6 +43,8 @@ public final class SettingsReader {
     public static final String ON_INCOMPATIBLE_STATE = "dysession.on-incompatible-state";
     public static final String COMPRESSION_THRESHOLD = "dysession.compression-threshold";
     public static final String CONCURRENCY = "dysession.concurrency";
+    public static final String ACCESS_KEY_ID = "dysession.dynamodb.access-key-id";
+    public static final String SECRET_ACCESS_KEY = "dysession.dynamodb.secret-access-key";
     public static final String CACHE_ENABLED = "dysession.cache.enabled";
     public static final String CACHE_MAX_ENTRIES = "dysession.cache.max-entries";
     public static final String CACHE_MAX_STALENESS = "dysession.cache.max-staleness";
@@ -130,11 +132,20 @@ public final class SettingsReader {
             cacheMaxStaleness = invalid(CACHE_MAX_STALENESS, cacheMaxStaleness.toString(),
                     "an ISO-8601 duration of zero or more, such as PT5S");
         }
+        Optional<String> accessKeyId = optional(ACCESS_KEY_ID);
+        Optional<String> secretAccessKey = optional(SECRET_ACCESS_KEY);
+        if (accessKeyId.isPresent() != secretAccessKey.isPresent()) {
+            problems.add("Invalid configuration: " + ACCESS_KEY_ID + " and " + SECRET_ACCESS_KEY + " go together, "
+                    + "but only " + (accessKeyId.isPresent() ? ACCESS_KEY_ID : SECRET_ACCESS_KEY) + " is set. Set "
+                    + "both, or neither to use the AWS SDK default credentials chain (preferred).");
+        }
+        Optional<StaticCredentials> accessKey = accessKeyId.isPresent() && secretAccessKey.isPresent()
+                ? Optional.of(new StaticCredentials(accessKeyId.get(), secretAccessKey.get())) : Optional.empty();
         return new Settings(tableName, partitionKey, keyPrefix, sortKey, sortKeyValue, ttlAttribute, autoCreate,
                 timeout, maxLifetime, touchInterval, region, endpoint, consistentRead, cookie, idFromCookie,
                 idFromHeader, idHeader, incompatible.equals("fail"),
                 compressionThreshold == null ? 0 : compressionThreshold, concurrency.equals("strict"), cacheEnabled,
-                cacheMaxEntries == null ? 1 : cacheMaxEntries, cacheMaxStaleness);
+                cacheMaxEntries == null ? 1 : cacheMaxEntries, cacheMaxStaleness, accessKey);
     }
 
     private CookieSettings cookie() {

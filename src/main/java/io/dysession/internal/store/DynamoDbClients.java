@@ -4,27 +4,39 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.dysession.internal.config.StaticCredentials;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
- * Builds the one shared {@link DynamoDbClient}: region and endpoint from the settings when set,
- * otherwise the AWS SDK default chains; credentials always from the default chain.
+ * Builds the one shared {@link DynamoDbClient}: region, endpoint and credentials from the settings
+ * when set, otherwise the AWS SDK default chains.
  */
 public final class DynamoDbClients {
 
     private DynamoDbClients() {
     }
 
-    public static DynamoDbClient build(Optional<String> region, Optional<URI> endpoint) {
+    /**
+     * @param accessKey static credentials (access key id and secret), the least preferred way;
+     *                  empty means the SDK default chain
+     */
+    public static DynamoDbClient build(Optional<String> region, Optional<URI> endpoint,
+                                       Optional<StaticCredentials> accessKey) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(2))
                         .socketTimeout(Duration.ofSeconds(10)));
         region.map(Region::of).ifPresent(builder::region);
         endpoint.ifPresent(builder::endpointOverride);
+        accessKey.ifPresent(key -> builder.credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()))));
         return builder.build();
     }
 
