@@ -5,6 +5,7 @@ import java.lang.reflect.Modifier;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.DeploymentException;
@@ -23,7 +25,9 @@ import jakarta.enterprise.inject.spi.ProcessProducerMethod;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.dysession.DySession;
+import io.dysession.DySessionClient;
 import io.dysession.DySessionScoped;
+import io.dysession.DySessionStatistics;
 import io.dysession.internal.codec.StateCodec;
 import io.dysession.internal.config.Settings;
 import io.dysession.internal.config.SettingsReader;
@@ -34,7 +38,11 @@ import io.dysession.internal.store.DynamoDbClients;
 import io.dysession.internal.store.SessionCache;
 import io.dysession.internal.store.SessionStore;
 import io.dysession.internal.store.StoreLocation;
+import io.dysession.internal.store.StoreStatistics;
+import io.dysession.internal.health.HealthRegistration;
+import io.dysession.internal.metrics.MetricsRegistration;
 import io.dysession.internal.store.TableAdmin;
+import io.dysession.internal.store.TableProbe;
 import io.dysession.internal.store.TableLayout;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -50,8 +58,11 @@ public class DySessionExtension implements Extension {
 
     private final DySessionContext context = new DySessionContext();
     private final List<String> definitionProblems = new ArrayList<>();
+    private final StoreStatistics statistics = new StoreStatistics();
     private DynamoDbClient client;
     private StateCodec codec;
+    private boolean ownsClient;
+    private volatile TableProbe probe;
     private volatile Settings settings;
 
     /** The validated settings, for the filter; null until the deployment is validated. */
@@ -86,6 +97,11 @@ public class DySessionExtension implements Extension {
         event.addContext(context);
         event.addBean().types(DySession.class, Object.class).scope(Dependent.class)
                 .beanClass(CurrentSession.class).createWith(creationalContext -> new CurrentSession(context));
+        event.addBean().types(DySessionStatistics.class, Object.class).scope(Dependent.class)
+                .beanClass(StoreStatistics.class).createWith(creationalContext -> statistics);
+        if (HealthRegistration.available(getClass().getClassLoader())) {
+            HealthRegistration.register(event, () -> probe);
+        }
     }
 
     /** The store starts here, after validation, so that every configuration problem is reported at once. */
@@ -97,7 +113,11 @@ public class DySessionExtension implements Extension {
         }
         Settings settings = result.settings();
         try {
-            client = DynamoDbClients.build(settings.region(), settings.endpoint(), settings.accessKey());
+            client = applicationClient(beanManager);
+            ownsClient = client == null;
+            if (ownsClient) {
+                client = DynamoDbClients.build(settings.region(), settings.endpoint(), settings.accessKey());
+            }
         } catch (SdkException e) {
             event.addDeploymentProblem(new DeploymentException("dysession cannot build its DynamoDB client: "
                     + e.getMessage() + " Set " + SettingsReader.REGION + " (or AWS_REGION) to the table's region.",
@@ -120,12 +140,39 @@ public class DySessionExtension implements Extension {
                 ? new SessionCache(settings.cacheMaxEntries(), settings.cacheMaxStaleness(), Clock.systemUTC())
                 : null;
         SessionStore store = new SessionStore(client, layout, settings.consistentRead(), location,
-                settings.compressionThreshold(), cache);
+                settings.compressionThreshold(), cache, statistics);
         context.configure(new SessionEnvironment(store, codec, settings.keyPrefix(), settings.timeout(),
                 settings.maxLifetime(), settings.touchInterval(), settings.failOnIncompatibleState(),
                 settings.strict(), new CdiSessionEvents(beanManager), Clock.systemUTC()));
         this.settings = settings;
-        LOG.info(() -> "dysession stores @DySessionScoped beans in DynamoDB " + location);
+        probe = new TableProbe(client, location);
+        registerMetrics(beanManager);
+        LOG.info(() -> "dysession stores @DySessionScoped beans in DynamoDB " + location
+                + (ownsClient ? "" : " through the application's @DySessionClient DynamoDbClient"));
+    }
+
+    /** The application's own client, if it produces one with {@link DySessionClient}; null otherwise. */
+    private static DynamoDbClient applicationClient(BeanManager beanManager) {
+        Set<Bean<?>> beans = beanManager.getBeans(DynamoDbClient.class, DySessionClient.Literal.INSTANCE);
+        if (beans.isEmpty()) {
+            return null;
+        }
+        Bean<?> bean = beanManager.resolve(beans);
+        return (DynamoDbClient) beanManager.getReference(bean, DynamoDbClient.class,
+                beanManager.createCreationalContext(bean));
+    }
+
+    private void registerMetrics(BeanManager beanManager) {
+        if (!MetricsRegistration.available(getClass().getClassLoader())) {
+            return;
+        }
+        try {
+            if (!MetricsRegistration.register(beanManager, statistics)) {
+                LOG.fine("MicroProfile Metrics is present but offers no application registry: no dysession metrics");
+            }
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.INFO, "dysession could not register its MicroProfile Metrics gauges: " + e, e);
+        }
     }
 
     void stop(@Observes BeforeShutdown event) {
@@ -136,7 +183,7 @@ public class DySessionExtension implements Extension {
         } catch (Exception e) {
             LOG.log(Level.FINE, "closing JSON-B failed", e);
         }
-        if (client != null) {
+        if (client != null && ownsClient) {
             client.close();
         }
     }

@@ -95,6 +95,7 @@ public final class SessionRequest {
         load();
         if (stored != null) {
             env.events().ending(env.handle(stored.key()));
+            env.store().statistics().invalidated();
             endedKey = stored.key();
         }
         for (Materialized<?> materialized : beans.values()) {
@@ -202,6 +203,7 @@ public final class SessionRequest {
         }
         stored = session;
         createdHere = true;
+        env.store().statistics().created();
         markSaved(changed);
         env.events().started(env.handle(session.key()));
         return new SessionChange(SessionChange.Kind.STARTED, newId);
@@ -253,6 +255,11 @@ public final class SessionRequest {
                     : env.store().touch(after, guard);
             switch (outcome.kind()) {
                 case WRITTEN -> {
+                    if (write) {
+                        env.store().statistics().saved();
+                    } else {
+                        env.store().statistics().touched();
+                    }
                     stored = after;
                     markSaved(changed);
                     removed.clear();
@@ -362,9 +369,13 @@ public final class SessionRequest {
         StoredSession found = env.store().find(env.storeKey(candidateId)).orElse(null);
         if (found != null && (found.isExpiredAt(now) || env.outlived(found.created(), now))) {
             String handle = env.handle(found.key());
+            env.store().statistics().expiredOnRead();
             env.events().ending(handle);
             env.events().ended(handle);
             found = null;
+        }
+        if (found != null) {
+            env.store().statistics().loaded();
         }
         stored = found;
         // An unknown or expired id is never adopted: id() will issue a fresh one.

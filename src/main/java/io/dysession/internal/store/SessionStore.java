@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -27,10 +28,12 @@ public final class SessionStore {
     private final BeanEncoding encoding;
     private final ItemMapping mapping;
     private final SessionCache cache;
+    private final StoreStatistics statistics;
 
     public SessionStore(DynamoDbClient client, TableLayout layout, boolean consistentRead, StoreLocation location,
-                        int compressionThreshold, SessionCache cache) {
+                        int compressionThreshold, SessionCache cache, StoreStatistics statistics) {
         this.cache = cache;
+        this.statistics = statistics;
         this.client = client;
         this.layout = layout;
         this.consistentRead = consistentRead;
@@ -77,8 +80,10 @@ public final class SessionStore {
     private Optional<StoredSession> get(String key, boolean versionOnly) {
         GetItemResponse response;
         try {
+            statistics.called("GetItem");
             response = client.getItem(b -> {
-                b.tableName(layout.table()).key(layout.key(key)).consistentRead(consistentRead);
+                b.tableName(layout.table()).key(layout.key(key)).consistentRead(consistentRead)
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
                 if (versionOnly) {
                     b.projectionExpression("#ver").expressionAttributeNames(Map.of("#ver", ItemMapping.VERSION));
                 }
@@ -86,6 +91,7 @@ public final class SessionStore {
         } catch (SdkException e) {
             throw failures.translate("GetItem", e);
         }
+        statistics.consumed(response.consumedCapacity());
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
         }
@@ -96,14 +102,18 @@ public final class SessionStore {
     public boolean create(StoredSession session) {
         Map<String, AttributeValue> item = mapping.toItem(session);
         try {
-            client.putItem(b -> b.tableName(layout.table()).item(item)
+            statistics.called("PutItem");
+            statistics.consumed(client.putItem(b -> b.tableName(layout.table()).item(item)
                     .conditionExpression("attribute_not_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", layout.partitionKey())));
+                    .expressionAttributeNames(Map.of("#pk", layout.partitionKey()))
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity());
+            statistics.written(beanBytes(item));
             if (cache != null) {
                 cache.put(session);
             }
             return true;
         } catch (ConditionalCheckFailedException e) {
+            statistics.conditionalCheckFailed();
             return false;
         } catch (SdkException e) {
             throw failures.translate("PutItem", e);
@@ -126,7 +136,11 @@ public final class SessionStore {
         encoded.forEach(expression::setBean);
         removed.forEach(expression::removeBean);
         expression.guard(guard);
-        return conditionalUpdate(after, expression, guard);
+        WriteOutcome outcome = conditionalUpdate(after, expression, guard);
+        if (outcome.kind() == WriteOutcome.Kind.WRITTEN) {
+            encoded.values().forEach(value -> statistics.written(BeanEncoding.size(value)));
+        }
+        return outcome;
     }
 
     /** Moves only the access and expiry times (and the version), conditioned as {@code guard} says. */
@@ -144,17 +158,21 @@ public final class SessionStore {
         Map<String, AttributeValue> item = mapping.toItem(renamed);
         Map<String, String> names = Map.of("#pk", layout.partitionKey());
         try {
-            client.transactWriteItems(b -> b.transactItems(
+            statistics.called("TransactWriteItems");
+            client.transactWriteItems(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).transactItems(
                     put -> put.put(p -> p.tableName(layout.table()).item(item)
                             .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(names)),
                     delete -> delete.delete(d -> d.tableName(layout.table()).key(layout.key(oldKey))
-                            .conditionExpression("attribute_exists(#pk)").expressionAttributeNames(names))));
+                            .conditionExpression("attribute_exists(#pk)").expressionAttributeNames(names))))
+                    .consumedCapacity().forEach(statistics::consumed);
+            statistics.written(beanBytes(item));
             if (cache != null) {
                 cache.remove(oldKey);
                 cache.put(renamed);
             }
             return true;
         } catch (TransactionCanceledException e) {
+            statistics.conditionalCheckFailed();
             if (e.hasCancellationReasons() && e.cancellationReasons().stream()
                     .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()))) {
                 return false;
@@ -171,10 +189,22 @@ public final class SessionStore {
             cache.remove(key);
         }
         try {
-            client.deleteItem(b -> b.tableName(layout.table()).key(layout.key(key)));
+            statistics.called("DeleteItem");
+            statistics.consumed(client.deleteItem(b -> b.tableName(layout.table()).key(layout.key(key))
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity());
         } catch (SdkException e) {
             throw failures.translate("DeleteItem", e);
         }
+    }
+
+    /** The counters this store and the sessions it serves keep. */
+    public StoreStatistics statistics() {
+        return statistics;
+    }
+
+    private static long beanBytes(Map<String, AttributeValue> item) {
+        AttributeValue beans = item.get(ItemMapping.BEANS);
+        return beans == null ? 0 : beans.m().values().stream().mapToLong(BeanEncoding::size).sum();
     }
 
     // Unchanged beans count at their uncompressed size, an upper bound; compressed only when that is not enough.
@@ -190,12 +220,14 @@ public final class SessionStore {
     private WriteOutcome conditionalUpdate(StoredSession after, Expression expression, WriteGuard guard) {
         String key = after.key();
         try {
-            client.updateItem(b -> b.tableName(layout.table()).key(layout.key(key))
+            statistics.called("UpdateItem");
+            statistics.consumed(client.updateItem(b -> b.tableName(layout.table()).key(layout.key(key))
                     .updateExpression(expression.update())
                     .conditionExpression(expression.condition())
                     .expressionAttributeNames(expression.names())
                     .expressionAttributeValues(expression.values())
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity());
             if (cache != null) {
                 if (guard.expectedVersion() != null) {
                     cache.put(after);
@@ -205,6 +237,7 @@ public final class SessionStore {
             }
             return WriteOutcome.WRITTEN;
         } catch (ConditionalCheckFailedException e) {
+            statistics.conditionalCheckFailed();
             if (!e.hasItem() || e.item().isEmpty()) {
                 if (cache != null) {
                     cache.remove(key);

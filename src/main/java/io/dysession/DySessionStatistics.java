@@ -1,0 +1,47 @@
+package io.dysession;
+
+import java.util.Map;
+
+/**
+ * Counts of what dysession did in this application since it started, on this server. Injectable;
+ * when MicroProfile Metrics is present the same values are also registered there as gauges named
+ * {@code dysession.*}.
+ *
+ * <pre>
+ * &#64;Inject DySessionStatistics statistics;
+ *
+ * long reads = statistics.dynamoDbCalls().getOrDefault("GetItem", 0L);
+ * </pre>
+ */
+public interface DySessionStatistics {
+
+    /** Sessions created (first save of a new session). */
+    long sessionsCreated();
+
+    /** Sessions loaded from DynamoDB or the cache by a request. */
+    long sessionsLoaded();
+
+    /** Saves that wrote changed beans of an existing session. */
+    long sessionsSaved();
+
+    /** Saves that moved only the expiry. */
+    long sessionsTouched();
+
+    /** Sessions ended with {@link DySession#invalidate()}. */
+    long sessionsInvalidated();
+
+    /** Sessions found expired (idle timeout or maximum lifetime) when a request loaded them. */
+    long sessionsExpiredOnRead();
+
+    /** Conditional writes refused by DynamoDB: sessions gone, versions moved, conflicts. */
+    long conditionalCheckFailures();
+
+    /** Bytes of bean state written (after compression). */
+    long bytesWritten();
+
+    /** DynamoDB calls by operation name (GetItem, PutItem, UpdateItem, DeleteItem, TransactWriteItems, ...). */
+    Map<String, Long> dynamoDbCalls();
+
+    /** Capacity units DynamoDB reported as consumed (ReturnConsumedCapacity). */
+    double consumedCapacityUnits();
+}

@@ -1,0 +1,41 @@
+package io.dysession.internal.health;
+
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.Readiness;
+
+import io.dysession.internal.store.TableProbe;
+
+/**
+ * Adds the readiness check as a bean. Called only when MicroProfile Health is on the class path,
+ * so that nothing else refers to its types.
+ */
+public final class HealthRegistration {
+
+    private static final String HEALTH_CHECK = "org.eclipse.microprofile.health.HealthCheck";
+
+    private HealthRegistration() {
+    }
+
+    public static boolean available(ClassLoader loader) {
+        try {
+            Class.forName(HEALTH_CHECK, false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    public static void register(AfterBeanDiscovery event, Supplier<TableProbe> probe) {
+        event.addBean().types(HealthCheck.class, Object.class)
+                .qualifiers(Readiness.Literal.INSTANCE, Any.Literal.INSTANCE)
+                .scope(Dependent.class)
+                .beanClass(TableReadiness.class)
+                .createWith(creationalContext -> new TableReadiness(probe));
+    }
+}

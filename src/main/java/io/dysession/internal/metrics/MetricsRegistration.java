@@ -1,0 +1,63 @@
+package io.dysession.internal.metrics;
+
+import java.util.List;
+import java.util.function.ToLongFunction;
+
+import jakarta.enterprise.inject.spi.BeanManager;
+
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+import io.dysession.DySessionStatistics;
+
+/**
+ * Registers the {@link DySessionStatistics} values as MicroProfile Metrics gauges in the
+ * application registry. Called only when MicroProfile Metrics is on the class path.
+ */
+public final class MetricsRegistration {
+
+    private static final String METRIC_REGISTRY = "org.eclipse.microprofile.metrics.MetricRegistry";
+    private static final List<String> OPERATIONS = List.of("GetItem", "PutItem", "UpdateItem", "DeleteItem",
+            "TransactWriteItems");
+
+    private MetricsRegistration() {
+    }
+
+    public static boolean available(ClassLoader loader) {
+        try {
+            Class.forName(METRIC_REGISTRY, false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** Registers the gauges; returns false when the server offers no application metric registry. */
+    public static boolean register(BeanManager beanManager, DySessionStatistics statistics) {
+        var registries = beanManager.createInstance().select(MetricRegistry.class);
+        if (!registries.isResolvable()) {
+            return false;
+        }
+        MetricRegistry registry = registries.get();
+        gauge(registry, "dysession.sessions.created", statistics, DySessionStatistics::sessionsCreated);
+        gauge(registry, "dysession.sessions.loaded", statistics, DySessionStatistics::sessionsLoaded);
+        gauge(registry, "dysession.sessions.saved", statistics, DySessionStatistics::sessionsSaved);
+        gauge(registry, "dysession.sessions.touched", statistics, DySessionStatistics::sessionsTouched);
+        gauge(registry, "dysession.sessions.invalidated", statistics, DySessionStatistics::sessionsInvalidated);
+        gauge(registry, "dysession.sessions.expiredOnRead", statistics, DySessionStatistics::sessionsExpiredOnRead);
+        gauge(registry, "dysession.conditionalCheckFailures", statistics,
+                DySessionStatistics::conditionalCheckFailures);
+        gauge(registry, "dysession.bytesWritten", statistics, DySessionStatistics::bytesWritten);
+        registry.gauge("dysession.consumedCapacityUnits", statistics, DySessionStatistics::consumedCapacityUnits);
+        for (String operation : OPERATIONS) {
+            registry.gauge("dysession.dynamodb.calls", statistics,
+                    s -> s.dynamoDbCalls().getOrDefault(operation, 0L), new Tag("operation", operation));
+        }
+        return true;
+    }
+
+    private static void gauge(MetricRegistry registry, String name, DySessionStatistics statistics,
+                              ToLongFunction<DySessionStatistics> value) {
+        registry.gauge(name, statistics, s -> value.applyAsLong(s));
+    }
+}
