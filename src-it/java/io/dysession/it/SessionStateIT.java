@@ -112,4 +112,20 @@ class SessionStateIT {
         assertEquals("3", third.body().lines().findFirst().orElseThrow());
         assertEquals(3, browser.get(app.resolve("read")).count());
     }
+
+    @Test
+    void theServerReportsTheTableReadyAndTheSessionMetrics() {
+        Browser browser = new Browser();
+        assertEquals(1, browser.get(app.resolve("count")).count());
+
+        Browser.Response ready = browser.get(app.resolve("/health/ready"));
+        assertEquals(200, ready.status(), () -> ready.toString());
+        assertTrue(ready.body().contains("\"name\":\"dysession\"") && ready.body().contains("\"status\":\"ACTIVE\""),
+                () -> ready.toString());
+
+        Browser.Response metrics = browser.get(app.resolve("/metrics?scope=application"));
+        assertEquals(200, metrics.status(), () -> metrics.toString());
+        assertTrue(metrics.body().contains("dysession_sessions_created"), () -> metrics.toString());
+        assertTrue(metrics.body().contains("dysession_dynamodb_calls"), () -> metrics.toString());
+    }
 }

@@ -15,6 +15,7 @@ import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
@@ -40,6 +41,7 @@ import io.dysession.internal.store.SessionStore;
 import io.dysession.internal.store.StoreLocation;
 import io.dysession.internal.store.StoreStatistics;
 import io.dysession.internal.health.HealthRegistration;
+import io.dysession.internal.metrics.MetricsBinder;
 import io.dysession.internal.metrics.MetricsRegistration;
 import io.dysession.internal.store.TableAdmin;
 import io.dysession.internal.store.TableProbe;
@@ -73,6 +75,12 @@ public class DySessionExtension implements Extension {
     /** The context, for the filter that binds requests to it. */
     public DySessionContext context() {
         return context;
+    }
+
+    void addMetrics(@Observes BeforeBeanDiscovery event) {
+        if (MetricsRegistration.available(getClass().getClassLoader())) {
+            event.addAnnotatedType(MetricsBinder.class, MetricsBinder.class.getName());
+        }
     }
 
     <T> void checkBean(@Observes ProcessBean<T> event) {
@@ -146,7 +154,6 @@ public class DySessionExtension implements Extension {
                 settings.strict(), new CdiSessionEvents(beanManager), Clock.systemUTC()));
         this.settings = settings;
         probe = new TableProbe(client, location);
-        registerMetrics(beanManager);
         LOG.info(() -> "dysession stores @DySessionScoped beans in DynamoDB " + location
                 + (ownsClient ? "" : " through the application's @DySessionClient DynamoDbClient"));
     }
@@ -160,19 +167,6 @@ public class DySessionExtension implements Extension {
         Bean<?> bean = beanManager.resolve(beans);
         return (DynamoDbClient) beanManager.getReference(bean, DynamoDbClient.class,
                 beanManager.createCreationalContext(bean));
-    }
-
-    private void registerMetrics(BeanManager beanManager) {
-        if (!MetricsRegistration.available(getClass().getClassLoader())) {
-            return;
-        }
-        try {
-            if (!MetricsRegistration.register(beanManager, statistics)) {
-                LOG.fine("MicroProfile Metrics is present but offers no application registry: no dysession metrics");
-            }
-        } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.INFO, "dysession could not register its MicroProfile Metrics gauges: " + e, e);
-        }
     }
 
     void stop(@Observes BeforeShutdown event) {

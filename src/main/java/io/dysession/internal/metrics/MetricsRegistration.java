@@ -3,8 +3,6 @@ package io.dysession.internal.metrics;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
-import jakarta.enterprise.inject.spi.BeanManager;
-
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -12,7 +10,7 @@ import io.dysession.DySessionStatistics;
 
 /**
  * Registers the {@link DySessionStatistics} values as MicroProfile Metrics gauges in the
- * application registry. Called only when MicroProfile Metrics is on the class path.
+ * application registry. Used only when MicroProfile Metrics is on the class path.
  */
 public final class MetricsRegistration {
 
@@ -32,13 +30,8 @@ public final class MetricsRegistration {
         }
     }
 
-    /** Registers the gauges; returns false when the server offers no application metric registry. */
-    public static boolean register(BeanManager beanManager, DySessionStatistics statistics) {
-        var registries = beanManager.createInstance().select(MetricRegistry.class);
-        if (!registries.isResolvable()) {
-            return false;
-        }
-        MetricRegistry registry = registries.get();
+    /** Registers the gauges in the application registry. */
+    static void register(MetricRegistry registry, DySessionStatistics statistics) {
         gauge(registry, "dysession.sessions.created", statistics, DySessionStatistics::sessionsCreated);
         gauge(registry, "dysession.sessions.loaded", statistics, DySessionStatistics::sessionsLoaded);
         gauge(registry, "dysession.sessions.saved", statistics, DySessionStatistics::sessionsSaved);
@@ -53,7 +46,6 @@ public final class MetricsRegistration {
             registry.gauge("dysession.dynamodb.calls", statistics,
                     s -> s.dynamoDbCalls().getOrDefault(operation, 0L), new Tag("operation", operation));
         }
-        return true;
     }
 
     private static void gauge(MetricRegistry registry, String name, DySessionStatistics statistics,
