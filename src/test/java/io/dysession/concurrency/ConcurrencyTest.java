@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.dysession.DySessionConflictException;
 import io.dysession.beans.Cart;
 import io.dysession.beans.Wizard;
-import io.dysession.internal.DySessionExtension;
+import io.dysession.test.Containers;
 import io.dysession.test.Requests;
 import io.dysession.test.Requests.Response;
 import io.dysession.test.TestConfig;
@@ -43,8 +41,7 @@ class ConcurrencyTest {
         final Wizard wizard;
 
         Server() {
-            weld = new Weld(UUID.randomUUID().toString()).disableDiscovery()
-                    .addExtension(new DySessionExtension()).addBeanClasses(Cart.class, Wizard.class).initialize();
+            weld = Containers.start(Cart.class, Wizard.class);
             requests = new Requests(weld.getBeanManager());
             cart = weld.select(Cart.class).get();
             wizard = weld.select(Wizard.class).get();

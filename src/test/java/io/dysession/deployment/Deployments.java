@@ -2,12 +2,9 @@ package io.dysession.deployment;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.UUID;
-
-import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
-import io.dysession.internal.DySessionExtension;
+import io.dysession.test.Containers;
 
 /** Boots Weld SE with the extension and some bean classes, for tests of deployments that must fail. */
 final class Deployments {
@@ -16,8 +13,7 @@ final class Deployments {
     }
 
     static WeldContainer start(Class<?>... beanClasses) {
-        return new Weld(UUID.randomUUID().toString()).disableDiscovery()
-                .addExtension(new DySessionExtension()).addBeanClasses(beanClasses).initialize();
+        return Containers.start(beanClasses);
     }
 
     /** The message of the failure that stops the deployment of these classes. */

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.dysession.DySession;
 import io.dysession.DySessionStatistics;
 import io.dysession.beans.Cart;
+import io.dysession.test.Containers;
 import io.dysession.test.Requests;
 import io.dysession.test.TestConfig;
 
@@ -34,7 +35,7 @@ class OperationsTest {
     @Test
     void statisticsCountWhatHappened() {
         TestConfig.use("operations-statistics");
-        try (WeldContainer weld = Sessions.start(Cart.class)) {
+        try (WeldContainer weld = Containers.start(Cart.class)) {
             Cart cart = weld.select(Cart.class).get();
             DySession session = weld.select(DySession.class).get();
             Requests requests = new Requests(weld.getBeanManager());
@@ -63,7 +64,7 @@ class OperationsTest {
     @Test
     void readinessIsUpWhileTheTableIsActive() {
         TestConfig.use("operations-health");
-        try (WeldContainer weld = Sessions.start(Cart.class)) {
+        try (WeldContainer weld = Containers.start(Cart.class)) {
             HealthCheckResponse response = readiness(weld).call();
             assertEquals(HealthCheckResponse.Status.UP, response.getStatus());
             assertEquals("ACTIVE", response.getData().orElseThrow().get("status"));
@@ -75,7 +76,7 @@ class OperationsTest {
     void readinessIsDownWhenDynamoDbCannotBeReached() throws IOException {
         TestConfig.use("operations-health-down", Map.of("dysession.table.auto-create", "false",
                 "dysession.dynamodb.endpoint", "http://127.0.0.1:" + closedPort()));
-        try (WeldContainer weld = Sessions.start(Cart.class)) {
+        try (WeldContainer weld = Containers.start(Cart.class)) {
             HealthCheckResponse response = readiness(weld).call();
             assertEquals(HealthCheckResponse.Status.DOWN, response.getStatus());
             assertTrue(String.valueOf(response.getData().orElseThrow().get("error"))
@@ -86,7 +87,7 @@ class OperationsTest {
     @Test
     void readinessIsDownWhenTheTableIsMissing() {
         TestConfig.use("operations-no-table", Map.of("dysession.table.auto-create", "false"));
-        try (WeldContainer weld = Sessions.start(Cart.class)) {
+        try (WeldContainer weld = Containers.start(Cart.class)) {
             HealthCheckResponse response = readiness(weld).call();
             assertEquals(HealthCheckResponse.Status.DOWN, response.getStatus());
             assertTrue(String.valueOf(response.getData().orElseThrow().get("error")).contains("does not exist"));
@@ -98,7 +99,7 @@ class OperationsTest {
         // dysession's own client would fail: its endpoint is a closed port
         TestConfig.use("operations-own-client", Map.of("dysession.dynamodb.endpoint",
                 "http://127.0.0.1:" + closedPort(), "dysession.dynamodb.region", "us-west-2"));
-        try (WeldContainer weld = Sessions.start(Cart.class, OwnClientProducer.class)) {
+        try (WeldContainer weld = Containers.start(Cart.class, OwnClientProducer.class)) {
             Cart cart = weld.select(Cart.class).get();
             Requests requests = new Requests(weld.getBeanManager());
             String id = requests.send(null, () -> cart.add("book")).setCookie();

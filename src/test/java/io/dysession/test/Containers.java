@@ -1,4 +1,4 @@
-package io.dysession.operations;
+package io.dysession.test;
 
 import java.util.UUID;
 
@@ -7,13 +7,16 @@ import org.jboss.weld.environment.se.WeldContainer;
 
 import io.dysession.internal.DySessionExtension;
 
-/** Boots Weld SE with the extension and some bean classes. */
-final class Sessions {
+/**
+ * Boots Weld SE with the extension and some bean classes, for tests that need a configuration of
+ * their own (set with {@link TestConfig} first) or several containers at once.
+ */
+public final class Containers {
 
-    private Sessions() {
+    private Containers() {
     }
 
-    static WeldContainer start(Class<?>... beanClasses) {
+    public static WeldContainer start(Class<?>... beanClasses) {
         return new Weld(UUID.randomUUID().toString()).disableDiscovery()
                 .addExtension(new DySessionExtension()).addBeanClasses(beanClasses).initialize();
     }
