@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Reads {@link Settings} from MicroProfile Config, collecting every invalid value instead of
+ * Reads {@link Settings} from MicroProfile Config (or any key-to-value lookup, such as the
+ * command-line tool's flags and environment), collecting every invalid value instead of
  * stopping at the first, so that a deployment reports all of them at once.
  */
 public final class SettingsReader {
@@ -58,16 +59,24 @@ public final class SettingsReader {
     private static final Pattern COOKIE_DOMAIN_FORMAT = Pattern.compile("\\.?[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?");
     private static final String TOKEN_EXPECTED = "a token: letters, digits and !#$%&'*+.^_`|~-";
 
-    private final Config config;
+    private final Function<String, Optional<String>> values;
     private final List<String> problems = new ArrayList<>();
 
-    private SettingsReader(Config config) {
-        this.config = config;
+    private SettingsReader(Function<String, Optional<String>> values) {
+        this.values = values;
     }
 
     /** Reads and validates; the result holds either settings or the list of problems. */
     public static Result read(Config config) {
-        SettingsReader reader = new SettingsReader(config);
+        return read(key -> config.getOptionalValue(key, String.class));
+    }
+
+    /**
+     * Reads and validates from a lookup of {@code dysession.*} keys; an empty value means the
+     * key is not set (its default applies).
+     */
+    public static Result read(Function<String, Optional<String>> values) {
+        SettingsReader reader = new SettingsReader(values);
         Settings settings = reader.readAll();
         return new Result(reader.problems.isEmpty() ? settings : null, List.copyOf(reader.problems));
     }
@@ -80,7 +89,7 @@ public final class SettingsReader {
         String tableName = string(TABLE_NAME, "sessions", TABLE_NAME_FORMAT,
                 "3 to 255 characters from A-Z, a-z, 0-9, '_', '-' and '.'");
         String partitionKey = attributeName(PARTITION_KEY, "PK");
-        String keyPrefix = config.getOptionalValue(KEY_PREFIX, String.class).orElse("");
+        String keyPrefix = values.apply(KEY_PREFIX).orElse("");
         Optional<String> sortKey = optional(SORT_KEY).map(value -> checkedAttributeName(SORT_KEY, value));
         String sortKeyValue = raw(SORT_KEY_VALUE, "session");
         String ttlAttribute = attributeName(TTL_ATTRIBUTE, "ttl");
@@ -180,7 +189,7 @@ public final class SettingsReader {
     }
 
     private Optional<String> optional(String key) {
-        return config.getOptionalValue(key, String.class).map(String::trim).filter(value -> !value.isEmpty());
+        return values.apply(key).map(String::trim).filter(value -> !value.isEmpty());
     }
 
     private String raw(String key, String defaultValue) {

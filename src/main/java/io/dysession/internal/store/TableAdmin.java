@@ -2,20 +2,27 @@ package io.dysession.internal.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
- * Creates the session table: on-demand billing, TTL enabled on the expiry attribute.
+ * Creates, describes and deletes the session table: on-demand billing unless provisioned capacity
+ * is asked for, TTL enabled on the expiry attribute.
  */
 public final class TableAdmin {
 
@@ -33,18 +40,92 @@ public final class TableAdmin {
 
     /** Creates the table unless it exists, and waits until it is ACTIVE. Safe to run from many servers. */
     public void createIfMissing() {
+        if (exists()) {
+            return;
+        }
+        create(Optional.empty());
+        awaitActive();
+        enableTtl();
+        LOG.info(() -> "dysession created DynamoDB table '" + layout.table() + "' with TTL on '"
+                + layout.ttlAttribute() + "'");
+    }
+
+    /** The table and its TTL setting as DynamoDB describes them; empty when there is no such table. */
+    public Optional<TableDescription> describe() {
+        software.amazon.awssdk.services.dynamodb.model.TableDescription table;
         try {
-            if (exists()) {
-                return;
-            }
-            create();
-            client.waiter().waitUntilTableExists(b -> b.tableName(layout.table()));
-            client.updateTimeToLive(b -> b.tableName(layout.table())
-                    .timeToLiveSpecification(ttl -> ttl.attributeName(layout.ttlAttribute()).enabled(true)));
-            LOG.info(() -> "dysession created DynamoDB table '" + layout.table() + "' with TTL on '"
-                    + layout.ttlAttribute() + "'");
+            table = client.describeTable(b -> b.tableName(layout.table())).table();
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
         } catch (SdkException e) {
-            throw failures.translate("table creation", e);
+            throw failures.translate("DescribeTable", e);
+        }
+        return Optional.of(TableDescription.of(table, timeToLive()));
+    }
+
+    /**
+     * Sends {@code CreateTable} with the layout's key schema, on-demand unless {@code capacity} is given.
+     * Returns false when the table exists already (another server or operator created it first).
+     */
+    public boolean create(Optional<ProvisionedThroughput> capacity) {
+        List<AttributeDefinition> attributes = new ArrayList<>();
+        List<KeySchemaElement> keys = new ArrayList<>();
+        attributes.add(stringAttribute(layout.partitionKey()));
+        keys.add(KeySchemaElement.builder().attributeName(layout.partitionKey()).keyType(KeyType.HASH).build());
+        layout.sortKey().ifPresent(sortKey -> {
+            attributes.add(stringAttribute(sortKey));
+            keys.add(KeySchemaElement.builder().attributeName(sortKey).keyType(KeyType.RANGE).build());
+        });
+        CreateTableRequest.Builder request = CreateTableRequest.builder().tableName(layout.table())
+                .attributeDefinitions(attributes).keySchema(keys);
+        capacity.ifPresentOrElse(throughput -> request.billingMode(BillingMode.PROVISIONED)
+                .provisionedThroughput(throughput), () -> request.billingMode(BillingMode.PAY_PER_REQUEST));
+        try {
+            client.createTable(request.build());
+            return true;
+        } catch (ResourceInUseException e) {
+            return false;
+        } catch (SdkException e) {
+            throw failures.translate("CreateTable", e);
+        }
+    }
+
+    /** Waits until the table is ACTIVE (DynamoDB's waiter: up to about 8 minutes). */
+    public void awaitActive() {
+        try {
+            client.waiter().waitUntilTableExists(b -> b.tableName(layout.table()));
+        } catch (SdkException e) {
+            throw failures.translate("DescribeTable", e);
+        }
+    }
+
+    /**
+     * Enables TTL on the expiry attribute unless it is enabled (or being enabled) already, which
+     * DynamoDB would refuse. Returns true when it sent {@code UpdateTimeToLive}.
+     */
+    public boolean enableTtl() {
+        TimeToLiveDescription ttl = timeToLive();
+        if (ttl != null && layout.ttlAttribute().equals(ttl.attributeName())
+                && (ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLED
+                    || ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLING)) {
+            return false;
+        }
+        try {
+            client.updateTimeToLive(b -> b.tableName(layout.table())
+                    .timeToLiveSpecification(spec -> spec.attributeName(layout.ttlAttribute()).enabled(true)));
+            return true;
+        } catch (SdkException e) {
+            throw failures.translate("UpdateTimeToLive", e);
+        }
+    }
+
+    /** Deletes the table, every session with it, and waits until it is gone. */
+    public void delete() {
+        try {
+            client.deleteTable(b -> b.tableName(layout.table()));
+            client.waiter().waitUntilTableNotExists(b -> b.tableName(layout.table()));
+        } catch (SdkException e) {
+            throw failures.translate("DeleteTable", e);
         }
     }
 
@@ -54,23 +135,21 @@ public final class TableAdmin {
             return true;
         } catch (ResourceNotFoundException e) {
             return false;
+        } catch (SdkException e) {
+            throw failures.translate("DescribeTable", e);
         }
     }
 
-    private void create() {
-        List<AttributeDefinition> attributes = new ArrayList<>();
-        List<KeySchemaElement> keys = new ArrayList<>();
-        attributes.add(stringAttribute(layout.partitionKey()));
-        keys.add(KeySchemaElement.builder().attributeName(layout.partitionKey()).keyType(KeyType.HASH).build());
-        layout.sortKey().ifPresent(sortKey -> {
-            attributes.add(stringAttribute(sortKey));
-            keys.add(KeySchemaElement.builder().attributeName(sortKey).keyType(KeyType.RANGE).build());
-        });
+    // Null when the store does not support TTL (some DynamoDB-compatible stores).
+    private TimeToLiveDescription timeToLive() {
         try {
-            client.createTable(b -> b.tableName(layout.table()).attributeDefinitions(attributes).keySchema(keys)
-                    .billingMode(BillingMode.PAY_PER_REQUEST));
-        } catch (ResourceInUseException e) {
-            // another server created it first; waiting for ACTIVE is all that is left
+            return client.describeTimeToLive(b -> b.tableName(layout.table())).timeToLiveDescription();
+        } catch (ResourceNotFoundException e) {
+            throw failures.translate("DescribeTimeToLive", e);
+        } catch (DynamoDbException e) {
+            return null;
+        } catch (SdkException e) {
+            throw failures.translate("DescribeTimeToLive", e);
         }
     }
 

@@ -1,0 +1,81 @@
+package io.dysession.internal.cli;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+import io.dysession.internal.context.SessionId;
+import io.dysession.internal.store.SessionItemReader;
+import io.dysession.internal.store.StoredSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code inspect}: one session's stored beans and times, as JSON, for support cases. */
+@Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = DySessionCli.Version.class,
+        sortOptions = false, abbreviateSynopsis = true,
+        description = {"Print one session's stored beans as JSON, for support cases.",
+                "%nPrints the session as stored: its beans as pretty JSON (gzip-compressed ones decoded) and its "
+                        + "created, accessed and expiry times in ISO-8601. The id is digested as the library does "
+                        + "it (key prefix + base64url(SHA-256(id))); only the digest is looked up and shown."})
+final class InspectCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private DySessionCli cli;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "SESSION-ID", description = "the session id (the DYSESSION cookie value), or - to read "
+            + "it from standard input and keep it out of the shell history")
+    private String id;
+
+    @Mixin
+    private SettingsOptions settings;
+
+    @Override
+    public Integer call() {
+        String sessionId = "-".equals(id) ? cli.readLine() : id;
+        if (sessionId == null || !SessionId.isWellFormed(sessionId.strip())) {
+            throw new ParameterException(spec.commandLine(), "SESSION-ID is not a dysession session id: expected "
+                    + "the 43 base64url characters of the DYSESSION cookie.");
+        }
+        try (SessionTable table = SessionTable.open(settings.resolve(cli.environment(), spec))) {
+            table.requireConfiguredKeys();
+            String key = table.settings().keyPrefix() + SessionId.digest(sessionId.strip());
+            StoredSession session = new SessionItemReader(table.client(), table.layout(), table.location())
+                    .find(key).orElseThrow(() -> new CommandFailure("no session with that id in DynamoDB "
+                            + table.location() + " (no item with partition key '" + key + "')."));
+            spec.commandLine().getOut().println(PrettyJson.indent(json(session, table.layout().table())));
+            return 0;
+        }
+    }
+
+    private static String json(StoredSession session, String table) {
+        StringJoiner beans = new StringJoiner(",", "{", "}");
+        new TreeMap<>(session.beans()).forEach((bean, state) -> beans.add(PrettyJson.quote(bean) + ":" + state));
+        StringJoiner json = new StringJoiner(",", "{", "}");
+        json.add(field("table", PrettyJson.quote(table)));
+        json.add(field("key", PrettyJson.quote(session.key())));
+        json.add(field("created", PrettyJson.quote(Instant.ofEpochMilli(session.created()).toString())));
+        json.add(field("accessed", PrettyJson.quote(Instant.ofEpochMilli(session.accessed()).toString())));
+        json.add(field("expires", PrettyJson.quote(Instant.ofEpochSecond(session.expires()).toString())));
+        json.add(field("expired", Boolean.toString(session.isExpiredAt(System.currentTimeMillis()))));
+        if (session.timeout() > 0) {
+            json.add(field("timeout", PrettyJson.quote(Duration.ofSeconds(session.timeout()).toString())));
+        }
+        json.add(field("version", Long.toString(session.version())));
+        json.add(field("beans", beans.toString()));
+        return json.toString();
+    }
+
+    private static String field(String name, String value) {
+        return PrettyJson.quote(name) + ":" + value;
+    }
+}

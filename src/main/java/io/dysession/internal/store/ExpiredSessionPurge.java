@@ -1,0 +1,166 @@
+package io.dysession.internal.store;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+
+/**
+ * Deletes expired session items, for DynamoDB-compatible stores without TTL and for DynamoDB
+ * Local: a parallel {@code Scan} for session items whose expiry has passed, then one
+ * {@code DeleteItem} each, conditioned on the expiry still having passed, so that a session
+ * touched in the meantime survives. Other items of a single-table design are left alone.
+ */
+public final class ExpiredSessionPurge {
+
+    /**
+     * @param scanned items the scan read
+     * @param expired expired session items it found
+     * @param deleted of those, deleted
+     * @param skipped of those, not deleted: touched or deleted by someone else in the meantime
+     */
+    public record Counts(long scanned, long expired, long deleted, long skipped) {
+    }
+
+    private final DynamoDbClient client;
+    private final TableLayout layout;
+    private final String keyPrefix;
+    private final StoreFailures failures;
+
+    /** @param keyPrefix the partition key prefix of session items (empty: every item with the TTL attribute) */
+    public ExpiredSessionPurge(DynamoDbClient client, TableLayout layout, String keyPrefix, StoreLocation location) {
+        this.client = client;
+        this.layout = layout;
+        this.keyPrefix = keyPrefix;
+        this.failures = new StoreFailures(location);
+    }
+
+    /**
+     * @param now       epoch seconds: an item whose expiry is at or before it is expired
+     * @param segments  parallel scan segments, each scanned by its own thread
+     * @param dryRun    count only, delete nothing
+     * @param progress  given the counts so far after each scanned page and each delete, from the scanning threads
+     */
+    public Counts run(long now, int segments, boolean dryRun, Consumer<Counts> progress) {
+        if (segments < 1) {
+            throw new IllegalArgumentException("segments must be 1 or more, not " + segments);
+        }
+        Tally tally = new Tally();
+        ExecutorService pool = Executors.newFixedThreadPool(segments, task -> {
+            Thread thread = new Thread(task, "dysession-purge");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> scans = new ArrayList<>();
+            for (int segment = 0; segment < segments; segment++) {
+                int current = segment;
+                scans.add(pool.submit(() -> purgeSegment(current, segments, now, dryRun, tally, progress)));
+            }
+            for (Future<?> scan : scans) {
+                scan.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("purge interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        return tally.counts();
+    }
+
+    private void purgeSegment(int segment, int segments, long now, boolean dryRun, Tally tally,
+                              Consumer<Counts> progress) {
+        Map<String, AttributeValue> startKey = null;
+        do {
+            ScanResponse page = scan(segment, segments, now, startKey);
+            tally.scanned.add(page.scannedCount() != null ? page.scannedCount() : page.items().size());
+            tally.expired.add(page.items().size());
+            progress.accept(tally.counts());
+            if (!dryRun) {
+                for (Map<String, AttributeValue> item : page.items()) {
+                    (delete(item, now) ? tally.deleted : tally.skipped).increment();
+                    progress.accept(tally.counts());
+                }
+            }
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                    ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
+    }
+
+    private ScanResponse scan(int segment, int segments, long now, Map<String, AttributeValue> startKey) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        names.put("#pk", layout.partitionKey());
+        names.put("#ttl", layout.ttlAttribute());
+        values.put(":now", ItemMapping.number(now));
+        StringBuilder filter = new StringBuilder("#ttl <= :now");
+        String projection = "#pk";
+        if (!keyPrefix.isEmpty()) {
+            values.put(":prefix", AttributeValue.fromS(keyPrefix));
+            filter.append(" AND begins_with(#pk, :prefix)");
+        }
+        if (layout.sortKey().isPresent()) {
+            names.put("#sk", layout.sortKey().get());
+            values.put(":skv", AttributeValue.fromS(layout.sortKeyValue()));
+            filter.append(" AND #sk = :skv");
+            projection += ", #sk";
+        }
+        ScanRequest.Builder request = ScanRequest.builder().tableName(layout.table())
+                .segment(segment).totalSegments(segments)
+                .filterExpression(filter.toString()).projectionExpression(projection)
+                .expressionAttributeNames(names).expressionAttributeValues(values);
+        if (startKey != null) {
+            request.exclusiveStartKey(startKey);
+        }
+        try {
+            return client.scan(request.build());
+        } catch (SdkException e) {
+            throw failures.translate("Scan", e);
+        }
+    }
+
+    // False when the item was touched (its expiry moved) or deleted since the scan read it.
+    private boolean delete(Map<String, AttributeValue> key, long now) {
+        try {
+            client.deleteItem(b -> b.tableName(layout.table()).key(key)
+                    .conditionExpression("#ttl <= :now")
+                    .expressionAttributeNames(Map.of("#ttl", layout.ttlAttribute()))
+                    .expressionAttributeValues(Map.of(":now", ItemMapping.number(now))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        } catch (SdkException e) {
+            throw failures.translate("DeleteItem", e);
+        }
+    }
+
+    private static final class Tally {
+        final LongAdder scanned = new LongAdder();
+        final LongAdder expired = new LongAdder();
+        final LongAdder deleted = new LongAdder();
+        final LongAdder skipped = new LongAdder();
+
+        Counts counts() {
+            return new Counts(scanned.sum(), expired.sum(), deleted.sum(), skipped.sum());
+        }
+    }
+}

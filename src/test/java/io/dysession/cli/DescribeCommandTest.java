@@ -1,0 +1,79 @@
+package io.dysession.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.dysession.test.DynamoDbLocal;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class DescribeCommandTest {
+
+    @Test
+    void showsStatusKeysTtlItemsAndThatTheTableMatches() {
+        String table = Cli.uniqueTable("describe");
+        assertEquals(0, Cli.run(Cli.args("init", table)).exitCode());
+        DynamoDbLocal.client().putItem(b -> b.tableName(table).item(Map.of("PK", AttributeValue.fromS("a"),
+                "ttl", AttributeValue.fromN("1"))));
+
+        Cli.Run run = Cli.run(Cli.args("describe", table));
+        assertEquals(0, run.exitCode(), run::toString);
+        String expected = String.join("\n",
+                "Table:            " + table,
+                "Region:           us-east-1",
+                "Endpoint:         " + DynamoDbLocal.endpoint(),
+                "Status:           ACTIVE",
+                "Billing:          PAY_PER_REQUEST (on-demand)",
+                "Partition key:    'PK' (S)",
+                "Sort key:         none",
+                "TTL:              ENABLED on 'ttl'",
+                "Items:            about 1 (DynamoDB updates this about every six hours)");
+        assertTrue(run.out().replace("\r\n", "\n").startsWith(expected), run::toString);
+        assertTrue(run.out().contains("Matches settings: yes (partition key 'PK', TTL attribute 'ttl')"),
+                run::toString);
+    }
+
+    @Test
+    void aTableWithoutTtlMatchesWithANote() {
+        String table = Cli.uniqueTable("describe-no-ttl");
+        Tables.create(table, "PK", null);
+        Cli.Run run = Cli.run(Cli.args("describe", table));
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("TTL:              DISABLED"), run::toString);
+        assertTrue(run.out().contains("Note: TTL is not enabled on 'ttl'"), run::toString);
+    }
+
+    @Test
+    void aTableWithOtherKeysDoesNotMatch() {
+        String table = Cli.uniqueTable("describe-other-keys");
+        Tables.create(table, "id", "type");
+        Cli.Run run = Cli.run(Cli.args("describe", table));
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("Matches settings: no"), run::toString);
+        assertTrue(run.err().contains("DynamoDB table '" + table + "' (region us-east-1, endpoint "
+                + DynamoDbLocal.endpoint() + ") has partition key 'id' (S) but dysession is configured for 'PK' (S), "
+                + "and has sort key 'type' (S) but dysession is configured without a sort key."), run::toString);
+    }
+
+    @Test
+    void aMissingTableIsAFailureNamingTableRegionAndEndpoint() {
+        String table = Cli.uniqueTable("describe-missing");
+        Cli.Run run = Cli.run(Cli.args("describe", table));
+        assertEquals(1, run.exitCode(), run::toString);
+        assertEquals("", run.out());
+        assertTrue(run.err().contains("DynamoDB table '" + table + "' (region us-east-1, endpoint "
+                + DynamoDbLocal.endpoint() + ") does not exist. Create it with 'dysession init'"), run::toString);
+    }
+
+    @Test
+    void anUnreachableEndpointIsAFailureNamingTableRegionAndEndpoint() {
+        int port = Cli.closedPort();
+        Cli.Run run = Cli.run(Cli.args("describe", "sessions", "--endpoint", "http://127.0.0.1:" + port));
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("Cannot reach DynamoDB for table 'sessions' (region us-east-1, endpoint "
+                + "http://127.0.0.1:" + port + ") (DescribeTable)"), run::toString);
+    }
+}
