@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URL;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Async requests: the session stays bound for container-dispatched work and is saved (with the new
  * session's cookie) when the request completes; an application's own thread gets a clear error.
+ * The application runs with {@code dysession.concurrency=strict}, which also shows how a conflict
+ * reaches the client: 409, nothing written.
  */
 @ExtendWith({BuildEnvironment.class, ArquillianExtension.class})
 @RunAsClient
@@ -29,7 +33,7 @@ class AsyncIT {
     @Deployment(testable = false)
     @TargetsContainer("async")
     static WebArchive app() {
-        return TestWar.create("async", "dysession-it-async");
+        return TestWar.create("async", "dysession-it-async", List.of("dysession.concurrency=strict"));
     }
 
     @ArquillianResource
@@ -63,5 +67,20 @@ class AsyncIT {
         assertEquals(200, response.status(), () -> response.toString());
         assertTrue(response.body().startsWith("not active: ") && response.body().contains("DySessionScoped"),
                 () -> response.toString());
+    }
+
+    @Test
+    void inStrictModeTheLaterOfTwoOverlappingWritesOfOneBeanGets409AndWritesNothing() throws Exception {
+        Browser browser = new Browser();
+        assertEquals(1, browser.get(app.resolve("count")).count());
+
+        CompletableFuture<Browser.Response> slow = CompletableFuture.supplyAsync(
+                () -> browser.get(app.resolve("slow-count?pause=2000")));
+        Thread.sleep(500);
+        assertEquals(2, browser.get(app.resolve("count")).count(), "the quick request wins");
+        Browser.Response conflicted = slow.get();
+        assertEquals(409, conflicted.status(), () -> conflicted.toString());
+
+        assertEquals(2, browser.get(app.resolve("read")).count(), "the conflicted request wrote nothing");
     }
 }

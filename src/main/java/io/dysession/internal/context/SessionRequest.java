@@ -250,7 +250,7 @@ public final class SessionRequest {
         }
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             StoredSession after = next(stored.key(), merged(changed), now, changed.keySet());
-            WriteGuard guard = guard(changed.keySet());
+            WriteGuard guard = guard(changed.keySet(), attempt == 1);
             WriteOutcome outcome = write ? env.store().update(after, changed, removed, guard)
                     : env.store().touch(after, guard);
             switch (outcome.kind()) {
@@ -288,9 +288,15 @@ public final class SessionRequest {
                 contended);
     }
 
-    private WriteGuard guard(Set<String> changed) {
+    /**
+     * The first attempt of a caching server is conditioned on the version it cached, so that its
+     * cache stays exact; a retry merges onto whatever is stored now, unconditionally but for the
+     * item's existence (and, in strict mode, the versions of this request's beans), so that busy
+     * sessions never turn merges into conflicts. The cache then drops its copy.
+     */
+    private WriteGuard guard(Set<String> changed, boolean firstAttempt) {
         WriteGuard guard = WriteGuard.exists(stored);
-        if (env.store().caches()) {
+        if (env.store().caches() && firstAttempt) {
             guard = guard.version(stored.version());
         }
         if (env.strict()) {

@@ -114,6 +114,12 @@ public final class TableAdmin {
             client.updateTimeToLive(b -> b.tableName(layout.table())
                     .timeToLiveSpecification(spec -> spec.attributeName(layout.ttlAttribute()).enabled(true)));
             return true;
+        } catch (DynamoDbException e) {
+            // Another server enabled it between our check and our request: that is the state we want.
+            if (e.getMessage() != null && e.getMessage().contains("already enabled")) {
+                return false;
+            }
+            throw failures.translate("UpdateTimeToLive", e);
         } catch (SdkException e) {
             throw failures.translate("UpdateTimeToLive", e);
         }
