@@ -42,7 +42,6 @@ import io.dysession.internal.store.StoreLocation;
 import io.dysession.internal.store.StoreStatistics;
 import io.dysession.internal.health.HealthRegistration;
 import io.dysession.internal.metrics.MetricsBinder;
-import io.dysession.internal.metrics.MetricsRegistration;
 import io.dysession.internal.store.TableAdmin;
 import io.dysession.internal.store.TableProbe;
 import io.dysession.internal.store.TableLayout;
@@ -78,7 +77,7 @@ public class DySessionExtension implements Extension {
     }
 
     void addMetrics(@Observes BeforeBeanDiscovery event) {
-        if (MetricsRegistration.available(getClass().getClassLoader())) {
+        if (OptionalApis.present(OptionalApis.METRICS, getClass().getClassLoader())) {
             event.addAnnotatedType(MetricsBinder.class, MetricsBinder.class.getName());
         }
     }
@@ -107,7 +106,7 @@ public class DySessionExtension implements Extension {
                 .beanClass(CurrentSession.class).createWith(creationalContext -> new CurrentSession(context));
         event.addBean().types(DySessionStatistics.class, Object.class).scope(Dependent.class)
                 .beanClass(StoreStatistics.class).createWith(creationalContext -> statistics);
-        if (HealthRegistration.available(getClass().getClassLoader())) {
+        if (OptionalApis.present(OptionalApis.HEALTH, getClass().getClassLoader())) {
             HealthRegistration.register(event, () -> probe);
         }
     }

@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import io.dysession.internal.context.SessionId;
-import io.dysession.internal.store.SessionItemReader;
+import io.dysession.internal.store.SessionStore;
 import io.dysession.internal.store.StoredSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,7 +49,7 @@ final class InspectCommand implements Callable<Integer> {
         try (SessionTable table = SessionTable.open(settings.resolve(cli.environment(), spec))) {
             table.requireConfiguredKeys();
             String key = table.settings().keyPrefix() + SessionId.digest(sessionId.strip());
-            StoredSession session = new SessionItemReader(table.client(), table.layout(), table.location())
+            StoredSession session = SessionStore.reader(table.client(), table.layout(), table.location())
                     .find(key).orElseThrow(() -> new CommandFailure("no session with that id in DynamoDB "
                             + table.location() + " (no item with partition key '" + key + "')."));
             spec.commandLine().getOut().println(PrettyJson.indent(json(session, table.layout().table())));

@@ -17,18 +17,7 @@ import io.dysession.internal.store.TableProbe;
  */
 public final class HealthRegistration {
 
-    private static final String HEALTH_CHECK = "org.eclipse.microprofile.health.HealthCheck";
-
     private HealthRegistration() {
-    }
-
-    public static boolean available(ClassLoader loader) {
-        try {
-            Class.forName(HEALTH_CHECK, false, loader);
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 
     public static void register(AfterBeanDiscovery event, Supplier<TableProbe> probe) {

@@ -14,20 +14,10 @@ import io.dysession.DySessionStatistics;
  */
 public final class MetricsRegistration {
 
-    private static final String METRIC_REGISTRY = "org.eclipse.microprofile.metrics.MetricRegistry";
     private static final List<String> OPERATIONS = List.of("GetItem", "PutItem", "UpdateItem", "DeleteItem",
             "TransactWriteItems");
 
     private MetricsRegistration() {
-    }
-
-    public static boolean available(ClassLoader loader) {
-        try {
-            Class.forName(METRIC_REGISTRY, false, loader);
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 
     /** Registers the gauges in the application registry. */

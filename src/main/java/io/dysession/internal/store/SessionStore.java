@@ -42,6 +42,11 @@ public final class SessionStore {
         this.mapping = new ItemMapping(layout, encoding);
     }
 
+    /** A store for support tools that only read: strongly consistent, no cache, expired items included. */
+    public static SessionStore reader(DynamoDbClient client, TableLayout layout, StoreLocation location) {
+        return new SessionStore(client, layout, true, location, Integer.MAX_VALUE, null, new StoreStatistics());
+    }
+
     /** True when sessions are cached: writes must then be conditioned on the version. */
     public boolean caches() {
         return cache != null;

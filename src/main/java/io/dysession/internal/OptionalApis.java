@@ -1,0 +1,23 @@
+package io.dysession.internal;
+
+/**
+ * Whether an optional API (MicroProfile Health, Metrics) is on the application's class path:
+ * dysession uses each only when the server provides it.
+ */
+final class OptionalApis {
+
+    static final String HEALTH = "org.eclipse.microprofile.health.HealthCheck";
+    static final String METRICS = "org.eclipse.microprofile.metrics.MetricRegistry";
+
+    private OptionalApis() {
+    }
+
+    static boolean present(String className, ClassLoader loader) {
+        try {
+            Class.forName(className, false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+}
