@@ -1,6 +1,7 @@
 package io.dysession.context;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -86,6 +87,7 @@ class ExpiryAndIdsTest {
         String id = requests.send(null, () -> cart.add("book")).setCookie();
         long past = System.currentTimeMillis() / 1000 - 1;
         items.set(id, "ttl", AttributeValue.fromN(Long.toString(past)));
+        assertFalse(items.of(id).isEmpty(), "the expired item is still stored: only the expiry check can hide it");
 
         Response response = requests.send(id, () -> {
             assertEquals(List.of(), cart.getItems(), "expired state is not served");
