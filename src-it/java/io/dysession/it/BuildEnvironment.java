@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Fails an integration test class, before Arquillian starts anything, when the build did not
- * provide what the tests need: the DynamoDB Local endpoint and the Payara Micro jar. Also creates
+ * provide what the tests need: the DynamoDB emulator's endpoint and the Payara Micro jar. Also creates
  * {@code dysession.it.dir} (target/it), where the Payara Micro instances put their log files and
  * root directories and the connector its exported WARs. Register it ahead of the ArquillianExtension.
  */
@@ -30,7 +30,7 @@ final class BuildEnvironment implements BeforeAllCallback {
         }
     }
 
-    /** The endpoint of the DynamoDB Local that the build started. */
+    /** The endpoint of the DynamoDB emulator that the build started. */
     static String dynamoDbEndpoint() {
         return require(ENDPOINT_PROPERTY);
     }
@@ -39,7 +39,7 @@ final class BuildEnvironment implements BeforeAllCallback {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("System property " + property + " is not set: the integration"
-                    + " tests need the DynamoDB Local and the Payara Micro jar that the build provides."
+                    + " tests need the DynamoDB emulator and the Payara Micro jar that the build provides."
                     + " Run `mvn verify` (only the integration tests:"
                     + " `mvn verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false`).");
         }

@@ -20,7 +20,7 @@ import io.dysession.it.app.Counter;
 /**
  * The WARs the integration tests deploy: the library jar and its runtime dependencies in
  * {@code WEB-INF/lib}, exactly as a user ships them, plus the small app in {@code io.dysession.it.app},
- * configured for the DynamoDB Local that the build started.
+ * configured for the DynamoDB emulator that the build started.
  */
 final class TestWar {
 

@@ -13,10 +13,10 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.dysession.internal.cli.DySessionCli;
-import io.dysession.test.DynamoDbLocal;
+import io.dysession.test.DynamoDbEmulator;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
-/** Runs the command-line tool in this JVM against DynamoDB Local, capturing what it prints. */
+/** Runs the command-line tool in this JVM against the DynamoDB emulator, capturing what it prints. */
 final class Cli {
 
     private static final AtomicInteger TABLES = new AtomicInteger();
@@ -33,15 +33,15 @@ final class Cli {
         }
     }
 
-    /** Settings that point at DynamoDB Local, given the way a container would: as environment variables. */
+    /** Settings that point at the DynamoDB emulator, given the way a container would: as environment variables. */
     static Map<String, String> localEnvironment() {
         Map<String, String> environment = new HashMap<>();
-        environment.put("DYSESSION_DYNAMODB_ENDPOINT", DynamoDbLocal.endpoint());
+        environment.put("DYSESSION_DYNAMODB_ENDPOINT", DynamoDbEmulator.endpoint());
         environment.put("DYSESSION_DYNAMODB_REGION", "us-east-1");
         return environment;
     }
 
-    /** {@code args} against DynamoDB Local, with nothing on standard input. */
+    /** {@code args} against the DynamoDB emulator, with nothing on standard input. */
     static Run run(String... args) {
         return run(localEnvironment(), "", args);
     }
@@ -62,7 +62,7 @@ final class Cli {
 
     static boolean tableExists(String table) {
         try {
-            DynamoDbLocal.client().describeTable(b -> b.tableName(table));
+            DynamoDbEmulator.client().describeTable(b -> b.tableName(table));
             return true;
         } catch (ResourceNotFoundException e) {
             return false;
@@ -85,7 +85,7 @@ final class Cli {
     }
 
     static Optional<String> ttlAttribute(String table) {
-        return Optional.ofNullable(DynamoDbLocal.client().describeTimeToLive(b -> b.tableName(table))
+        return Optional.ofNullable(DynamoDbEmulator.client().describeTimeToLive(b -> b.tableName(table))
                 .timeToLiveDescription().attributeName());
     }
 }

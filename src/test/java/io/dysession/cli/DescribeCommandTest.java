@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.dysession.test.DynamoDbLocal;
+import io.dysession.test.DynamoDbEmulator;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class DescribeCommandTest {
@@ -16,7 +16,7 @@ class DescribeCommandTest {
     void showsStatusKeysTtlItemsAndThatTheTableMatches() {
         String table = Cli.uniqueTable("describe");
         assertEquals(0, Cli.run(Cli.args("init", table)).exitCode());
-        DynamoDbLocal.client().putItem(b -> b.tableName(table).item(Map.of("PK", AttributeValue.fromS("a"),
+        DynamoDbEmulator.client().putItem(b -> b.tableName(table).item(Map.of("PK", AttributeValue.fromS("a"),
                 "ttl", AttributeValue.fromN("1"))));
 
         Cli.Run run = Cli.run(Cli.args("describe", table));
@@ -24,7 +24,7 @@ class DescribeCommandTest {
         String expected = String.join("\n",
                 "Table:            " + table,
                 "Region:           us-east-1",
-                "Endpoint:         " + DynamoDbLocal.endpoint(),
+                "Endpoint:         " + DynamoDbEmulator.endpoint(),
                 "Status:           ACTIVE",
                 "Billing:          PAY_PER_REQUEST (on-demand)",
                 "Partition key:    'PK' (S)",
@@ -54,7 +54,7 @@ class DescribeCommandTest {
         assertEquals(1, run.exitCode(), run::toString);
         assertTrue(run.out().contains("Matches settings: no"), run::toString);
         assertTrue(run.err().contains("DynamoDB table '" + table + "' (region us-east-1, endpoint "
-                + DynamoDbLocal.endpoint() + ") has partition key 'id' (S) but dysession is configured for 'PK' (S), "
+                + DynamoDbEmulator.endpoint() + ") has partition key 'id' (S) but dysession is configured for 'PK' (S), "
                 + "and has sort key 'type' (S) but dysession is configured without a sort key."), run::toString);
     }
 
@@ -65,7 +65,7 @@ class DescribeCommandTest {
         assertEquals(1, run.exitCode(), run::toString);
         assertEquals("", run.out());
         assertTrue(run.err().contains("DynamoDB table '" + table + "' (region us-east-1, endpoint "
-                + DynamoDbLocal.endpoint() + ") does not exist. Create it with 'dysession init'"), run::toString);
+                + DynamoDbEmulator.endpoint() + ") does not exist. Create it with 'dysession init'"), run::toString);
     }
 
     @Test

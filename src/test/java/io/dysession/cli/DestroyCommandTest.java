@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-import io.dysession.test.DynamoDbLocal;
+import io.dysession.test.DynamoDbEmulator;
 
 class DestroyCommandTest {
 
@@ -18,7 +18,7 @@ class DestroyCommandTest {
         assertEquals(1, run.exitCode(), run::toString);
         assertTrue(run.err().contains("Type the table name to confirm:"), run::toString);
         assertTrue(run.err().contains("No confirmation on standard input, so DynamoDB table '" + table
-                + "' (region us-east-1, endpoint " + DynamoDbLocal.endpoint() + ") was not deleted."), run::toString);
+                + "' (region us-east-1, endpoint " + DynamoDbEmulator.endpoint() + ") was not deleted."), run::toString);
         assertTrue(Cli.tableExists(table));
     }
 
@@ -69,6 +69,6 @@ class DestroyCommandTest {
         Cli.Run run = Cli.run(Cli.args("destroy", table, "--yes"));
         assertEquals(1, run.exitCode(), run::toString);
         assertTrue(run.err().contains("DynamoDB table '" + table + "' (region us-east-1, endpoint "
-                + DynamoDbLocal.endpoint() + ") does not exist."), run::toString);
+                + DynamoDbEmulator.endpoint() + ") does not exist."), run::toString);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import io.dysession.test.DynamoDbLocal;
+import io.dysession.test.DynamoDbEmulator;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -23,9 +23,9 @@ class InitCommandTest {
         Cli.Run first = Cli.run(Cli.args("init", table));
         assertEquals(0, first.exitCode(), first::toString);
         assertTrue(first.out().contains("Created DynamoDB table '" + table + "' (region us-east-1, endpoint "
-                + DynamoDbLocal.endpoint() + ")"), first::toString);
+                + DynamoDbEmulator.endpoint() + ")"), first::toString);
 
-        TableDescription created = DynamoDbLocal.client().describeTable(b -> b.tableName(table)).table();
+        TableDescription created = DynamoDbEmulator.client().describeTable(b -> b.tableName(table)).table();
         assertEquals("PK", created.keySchema().get(0).attributeName());
         assertEquals(KeyType.HASH, created.keySchema().get(0).keyType());
         assertEquals(ScalarAttributeType.S, created.attributeDefinitions().get(0).attributeType());
@@ -50,7 +50,7 @@ class InitCommandTest {
                 "2", "--sort-key", "SK", "--ttl-attribute", "expires"));
         assertEquals(0, run.exitCode(), run::toString);
 
-        TableDescription created = DynamoDbLocal.client().describeTable(b -> b.tableName(table)).table();
+        TableDescription created = DynamoDbEmulator.client().describeTable(b -> b.tableName(table)).table();
         assertEquals("SK", created.keySchema().get(1).attributeName());
         assertEquals(KeyType.RANGE, created.keySchema().get(1).keyType());
         assertEquals(3L, created.provisionedThroughput().readCapacityUnits());
@@ -81,7 +81,7 @@ class InitCommandTest {
         Cli.Run run = Cli.run(Cli.args("init", table));
         assertEquals(1, run.exitCode(), run::toString);
         assertTrue(run.err().contains("DynamoDB table '" + table + "' (region us-east-1, endpoint "
-                + DynamoDbLocal.endpoint() + ") has partition key 'id' (S) but dysession is configured for 'PK' (S)."),
+                + DynamoDbEmulator.endpoint() + ") has partition key 'id' (S) but dysession is configured for 'PK' (S)."),
                 run::toString);
         assertEquals(Optional.empty(), Cli.ttlAttribute(table), "TTL left alone");
     }
@@ -100,7 +100,7 @@ class InitCommandTest {
     void ttlOnAnotherAttributeIsAnError() {
         String table = Cli.uniqueTable("init-other-ttl");
         Tables.create(table, "PK", null);
-        DynamoDbLocal.client().updateTimeToLive(b -> b.tableName(table)
+        DynamoDbEmulator.client().updateTimeToLive(b -> b.tableName(table)
                 .timeToLiveSpecification(ttl -> ttl.attributeName("expiresAt").enabled(true)));
         Cli.Run run = Cli.run(Cli.args("init", table));
         assertEquals(1, run.exitCode(), run::toString);
@@ -129,12 +129,12 @@ class InitCommandTest {
 
         assertEquals(0, Cli.run(environment, "", "init").exitCode());
         assertTrue(Cli.tableExists(fromEnvironment));
-        assertEquals("sessionKey", DynamoDbLocal.client().describeTable(b -> b.tableName(fromEnvironment)).table()
+        assertEquals("sessionKey", DynamoDbEmulator.client().describeTable(b -> b.tableName(fromEnvironment)).table()
                 .keySchema().get(0).attributeName());
 
         assertEquals(0, Cli.run(environment, "", "init", "--table-name", fromFlag, "--partition-key", "PK")
                 .exitCode());
-        assertEquals("PK", DynamoDbLocal.client().describeTable(b -> b.tableName(fromFlag)).table().keySchema()
+        assertEquals("PK", DynamoDbEmulator.client().describeTable(b -> b.tableName(fromFlag)).table().keySchema()
                 .get(0).attributeName());
         assertEquals(Optional.of("ttl"), Cli.ttlAttribute(fromFlag), "the default TTL attribute");
     }

@@ -21,7 +21,7 @@ import io.dysession.beans.Cart;
 import io.dysession.beans.Greeter;
 import io.dysession.beans.Preferences;
 import io.dysession.internal.DySessionExtension;
-import io.dysession.test.DynamoDbLocal;
+import io.dysession.test.DynamoDbEmulator;
 import io.dysession.test.Items;
 import io.dysession.test.Requests;
 import io.dysession.test.TestConfig;
@@ -38,7 +38,7 @@ class InspectCommandTest {
     void printsTheStoredBeansAsPrettyJsonWithIsoTimes() {
         String table = Cli.uniqueTable("inspect");
         assertEquals(0, Cli.run(Cli.args("init", table)).exitCode());
-        DynamoDbLocal.client().putItem(b -> b.tableName(table).item(Map.of(
+        DynamoDbEmulator.client().putItem(b -> b.tableName(table).item(Map.of(
                 "PK", AttributeValue.fromS(Items.digest(ID)),
                 "created", AttributeValue.fromN("1767225600000"),
                 "accessed", AttributeValue.fromN("1767227400500"),
@@ -113,9 +113,9 @@ class InspectCommandTest {
     @Test
     void readsTheIdFromStandardInputAndAppliesTheKeyPrefix() {
         String table = Cli.uniqueTable("inspect-stdin");
-        // no TTL: DynamoDB Local would delete this expired item by itself sooner or later
+        // no TTL: a store with TTL enabled may delete this expired item by itself sooner or later
         Tables.create(table, "PK", null);
-        DynamoDbLocal.client().putItem(b -> b.tableName(table).item(Map.of(
+        DynamoDbEmulator.client().putItem(b -> b.tableName(table).item(Map.of(
                 "PK", AttributeValue.fromS("session#" + Items.digest(ID)),
                 "created", AttributeValue.fromN("1767225600000"),
                 "accessed", AttributeValue.fromN("1767225600000"),
@@ -138,7 +138,7 @@ class InspectCommandTest {
         Cli.Run run = Cli.run(Cli.args("inspect", table, OTHER_ID));
         assertEquals(1, run.exitCode(), run::toString);
         assertTrue(run.err().contains("no session with that id in DynamoDB table '" + table + "' (region us-east-1, "
-                + "endpoint " + DynamoDbLocal.endpoint() + ")"), run::toString);
+                + "endpoint " + DynamoDbEmulator.endpoint() + ")"), run::toString);
         assertFalse(run.err().contains(OTHER_ID), run::toString);
     }
 
@@ -148,7 +148,7 @@ class InspectCommandTest {
         Cli.Run run = Cli.run(Cli.args("inspect", table, ID));
         assertEquals(1, run.exitCode(), run::toString);
         assertTrue(run.err().contains("DynamoDB table '" + table + "' (region us-east-1, endpoint "
-                + DynamoDbLocal.endpoint() + ") does not exist."), run::toString);
+                + DynamoDbEmulator.endpoint() + ") does not exist."), run::toString);
     }
 
     private static SdkBytes gzip(String json) {

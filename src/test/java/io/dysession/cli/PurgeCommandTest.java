@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 import io.dysession.internal.store.ExpiredSessionPurge;
 import io.dysession.internal.store.StoreLocation;
 import io.dysession.internal.store.TableLayout;
-import io.dysession.test.DynamoDbLocal;
+import io.dysession.test.DynamoDbEmulator;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Purge on tables without TTL, the case it is for: DynamoDB Local deletes expired items by itself,
+ * Purge on tables without TTL, the case it is for: a store with TTL enabled deletes expired items by itself,
  * slowly, on tables with TTL enabled, which would race with the counts asserted here.
  */
 class PurgeCommandTest {
@@ -39,7 +39,7 @@ class PurgeCommandTest {
             put(table, Map.of("PK", s("live-" + i)), NOW + 3600 + i);
             live.add("live-" + i);
         }
-        DynamoDbLocal.client().putItem(b -> b.tableName(table).item(Map.of("PK", s("no-expiry"))));
+        DynamoDbEmulator.client().putItem(b -> b.tableName(table).item(Map.of("PK", s("no-expiry"))));
         live.add("no-expiry");
 
         Cli.Run dryRun = Cli.run(Cli.args("purge", table, "--dry-run"));
@@ -72,7 +72,7 @@ class PurgeCommandTest {
         assertEquals(0, run.exitCode(), run::toString);
         assertEquals("purged 1 expired sessions of 4 scanned\n", run.out().replace("\r\n", "\n"));
         Set<String> left = new TreeSet<>();
-        DynamoDbLocal.client().scan(b -> b.tableName(table)).items()
+        DynamoDbEmulator.client().scan(b -> b.tableName(table)).items()
                 .forEach(item -> left.add(item.get("PK").s() + "/" + item.get("SK").s()));
         assertEquals(Set.of("session#new/session", "order#1/session", "session#old/audit"), left);
     }
@@ -84,13 +84,13 @@ class PurgeCommandTest {
         put(table, Map.of("PK", s("used-meanwhile")), NOW - 10);
         put(table, Map.of("PK", s("abandoned")), NOW - 10);
         TableLayout layout = new TableLayout(table, "PK", Optional.empty(), "session", "ttl");
-        ExpiredSessionPurge purge = new ExpiredSessionPurge(DynamoDbLocal.client(), layout, "",
-                new StoreLocation(table, "us-east-1", DynamoDbLocal.endpoint()));
+        ExpiredSessionPurge purge = new ExpiredSessionPurge(DynamoDbEmulator.client(), layout, "",
+                new StoreLocation(table, "us-east-1", DynamoDbEmulator.endpoint()));
         AtomicBoolean touched = new AtomicBoolean();
         // Called once the scan has found both expired items, before any delete: a request touches one.
         ExpiredSessionPurge.Counts counts = purge.run(NOW, 1, false, progress -> {
             if (touched.compareAndSet(false, true)) {
-                DynamoDbLocal.client().updateItem(b -> b.tableName(table).key(Map.of("PK", s("used-meanwhile")))
+                DynamoDbEmulator.client().updateItem(b -> b.tableName(table).key(Map.of("PK", s("used-meanwhile")))
                         .updateExpression("SET #ttl = :later").expressionAttributeNames(Map.of("#ttl", "ttl"))
                         .expressionAttributeValues(Map.of(":later", AttributeValue.fromN(Long.toString(NOW + 1800)))));
             }
@@ -105,7 +105,7 @@ class PurgeCommandTest {
         Cli.Run run = Cli.run(Cli.args("purge", table));
         assertEquals(1, run.exitCode(), run::toString);
         assertTrue(run.err().contains("DynamoDB table '" + table + "' (region us-east-1, endpoint "
-                + DynamoDbLocal.endpoint() + ") does not exist."), run::toString);
+                + DynamoDbEmulator.endpoint() + ") does not exist."), run::toString);
     }
 
     @Test
@@ -117,7 +117,7 @@ class PurgeCommandTest {
         assertEquals(1, run.exitCode(), run::toString);
         assertTrue(run.err().contains("has partition key 'id' (S) but dysession is configured for 'PK' (S)"),
                 run::toString);
-        assertEquals(1, DynamoDbLocal.client().scan(b -> b.tableName(table)).count());
+        assertEquals(1, DynamoDbEmulator.client().scan(b -> b.tableName(table)).count());
     }
 
     private static void put(String table, Map<String, AttributeValue> key, long expires) {
@@ -127,12 +127,12 @@ class PurgeCommandTest {
         item.put("accessed", AttributeValue.fromN(Long.toString((expires - 1800) * 1000)));
         item.put("ver", AttributeValue.fromN("1"));
         item.put("beans", AttributeValue.fromM(Map.of("com.example.Cart", s("{\"items\":[]}"))));
-        DynamoDbLocal.client().putItem(b -> b.tableName(table).item(item));
+        DynamoDbEmulator.client().putItem(b -> b.tableName(table).item(item));
     }
 
     private static Set<String> keys(String table, String partitionKey) {
         Set<String> keys = new TreeSet<>();
-        DynamoDbLocal.client().scan(b -> b.tableName(table).consistentRead(true)).items()
+        DynamoDbEmulator.client().scan(b -> b.tableName(table).consistentRead(true)).items()
                 .forEach(item -> keys.add(item.get(partitionKey).s()));
         return keys;
     }

@@ -3,7 +3,7 @@ package io.dysession.cli;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.dysession.test.DynamoDbLocal;
+import io.dysession.test.DynamoDbEmulator;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -28,8 +28,8 @@ final class Tables {
                     .attributeType(ScalarAttributeType.S).build());
             keys.add(KeySchemaElement.builder().attributeName(sortKey).keyType(KeyType.RANGE).build());
         }
-        DynamoDbLocal.client().createTable(b -> b.tableName(table).attributeDefinitions(attributes).keySchema(keys)
+        DynamoDbEmulator.client().createTable(b -> b.tableName(table).attributeDefinitions(attributes).keySchema(keys)
                 .billingMode(BillingMode.PAY_PER_REQUEST));
-        DynamoDbLocal.client().waiter().waitUntilTableExists(b -> b.tableName(table));
+        DynamoDbEmulator.client().waiter().waitUntilTableExists(b -> b.tableName(table));
     }
 }

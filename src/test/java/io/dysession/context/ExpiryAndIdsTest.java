@@ -24,7 +24,7 @@ import io.dysession.DySession;
 import io.dysession.beans.Cart;
 import io.dysession.internal.DySessionExtension;
 import io.dysession.internal.context.SessionChange.Kind;
-import io.dysession.test.DynamoDbLocal;
+import io.dysession.test.DynamoDbEmulator;
 import io.dysession.test.Items;
 import io.dysession.test.Requests;
 import io.dysession.test.Requests.Response;
@@ -78,7 +78,7 @@ class ExpiryAndIdsTest {
         assertTrue(Math.abs(ttl - (before / 1000 + 30 * 60)) <= 5, "ttl is epoch seconds, 30 minutes ahead: " + ttl);
         assertTrue(Long.parseLong(item.get("created").n()) >= before, "created is epoch milliseconds");
         assertEquals("1", item.get("ver").n());
-        assertTrue(DynamoDbLocal.client().scan(b -> b.tableName(TABLE)).items().stream()
+        assertTrue(DynamoDbEmulator.client().scan(b -> b.tableName(TABLE)).items().stream()
                 .flatMap(i -> i.values().stream()).noneMatch(v -> id.equals(v.s())), "the raw id is stored nowhere");
     }
 

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 import io.dysession.DySessionClient;
-import io.dysession.test.DynamoDbLocal;
+import io.dysession.test.DynamoDbEmulator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -24,7 +24,7 @@ public class OwnClientProducer {
     @DySessionClient
     DynamoDbClient sessionsClient() {
         produced = DynamoDbClient.builder()
-                .endpointOverride(URI.create(DynamoDbLocal.endpoint()))
+                .endpointOverride(URI.create(DynamoDbEmulator.endpoint()))
                 .region(Region.EU_WEST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("own", "own")))
                 .httpClient(UrlConnectionHttpClient.create())

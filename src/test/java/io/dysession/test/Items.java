@@ -8,7 +8,7 @@ import java.util.Map;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Direct access to session items in DynamoDB Local, computing keys independently of the library. */
+/** Direct access to session items in the DynamoDB emulator, computing keys independently of the library. */
 public final class Items {
 
     private final String table;
@@ -29,20 +29,20 @@ public final class Items {
 
     /** The item of session {@code id}; empty when there is none. */
     public Map<String, AttributeValue> of(String id) {
-        return DynamoDbLocal.client().getItem(b -> b.tableName(table)
+        return DynamoDbEmulator.client().getItem(b -> b.tableName(table)
                 .key(Map.of("PK", AttributeValue.fromS(digest(id)))).consistentRead(true)).item();
     }
 
     /** Sets one attribute of session {@code id}'s item, e.g. to move its expiry into the past. */
     public void set(String id, String attribute, AttributeValue value) {
-        DynamoDbLocal.client().updateItem(b -> b.tableName(table).key(Map.of("PK", AttributeValue.fromS(digest(id))))
+        DynamoDbEmulator.client().updateItem(b -> b.tableName(table).key(Map.of("PK", AttributeValue.fromS(digest(id))))
                 .updateExpression("SET #a = :v").expressionAttributeNames(Map.of("#a", attribute))
                 .expressionAttributeValues(Map.of(":v", value)));
     }
 
     /** Sets the stored JSON of one bean of session {@code id}. */
     public void setBean(String id, Class<?> beanClass, String json) {
-        DynamoDbLocal.client().updateItem(b -> b.tableName(table).key(Map.of("PK", AttributeValue.fromS(digest(id))))
+        DynamoDbEmulator.client().updateItem(b -> b.tableName(table).key(Map.of("PK", AttributeValue.fromS(digest(id))))
                 .updateExpression("SET #beans.#bean = :json")
                 .expressionAttributeNames(Map.of("#beans", "beans", "#bean", beanClass.getName()))
                 .expressionAttributeValues(Map.of(":json", AttributeValue.fromS(json))));

@@ -10,17 +10,17 @@ import io.smallrye.config.PropertiesConfigSource;
 
 /**
  * Installs a MicroProfile Config (SmallRye) holding the given {@code dysession.*} values for the
- * test class loader, on top of settings that point at DynamoDB Local.
+ * test class loader, on top of settings that point at the DynamoDB emulator.
  */
 public final class TestConfig {
 
     private TestConfig() {
     }
 
-    /** DynamoDB Local, region, auto-created table {@code table}, plus {@code overrides}. */
+    /** The DynamoDB emulator, region, auto-created table {@code table}, plus {@code overrides}. */
     public static void use(String table, Map<String, String> overrides) {
         Map<String, String> values = new HashMap<>();
-        values.put("dysession.dynamodb.endpoint", DynamoDbLocal.endpoint());
+        values.put("dysession.dynamodb.endpoint", DynamoDbEmulator.endpoint());
         values.put("dysession.dynamodb.region", "us-east-1");
         values.put("dysession.table.name", table);
         values.put("dysession.table.auto-create", "true");

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         description = {"Delete expired sessions now (for stores without TTL).",
                 "%nScans the table in parallel segments for sessions whose TTL attribute is at or before now and "
                         + "deletes each with a conditional delete, so that a session used meanwhile survives. Meant "
-                        + "for DynamoDB Local and compatible stores without TTL; on DynamoDB, TTL deletes expired "
+                        + "for emulators (moto) and compatible stores without TTL; on DynamoDB, TTL deletes expired "
                         + "sessions at no cost within about two days (dysession never serves one meanwhile). "
                         + "Progress goes to standard error, the final count to standard output."})
 final class PurgeCommand implements Callable<Integer> {

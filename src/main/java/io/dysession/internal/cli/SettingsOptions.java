@@ -60,7 +60,7 @@ final class SettingsOptions {
                 + "default: the AWS SDK chain, e.g. AWS_REGION)")
         String region;
 
-        @Option(names = "--endpoint", paramLabel = "URL", description = "endpoint override: DynamoDB Local or a "
+        @Option(names = "--endpoint", paramLabel = "URL", description = "endpoint override: an emulator (moto) or a "
                 + "compatible store (env DYSESSION_DYNAMODB_ENDPOINT; default: the region's endpoint)")
         String endpoint;
 

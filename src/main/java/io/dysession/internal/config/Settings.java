@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param maxLifetime     absolute lifetime of a session, however active
  * @param touchInterval   how old the stored last-access time may get before a read-only request moves it
  * @param region          AWS region; empty means the SDK's default chain
- * @param endpoint        endpoint override (DynamoDB Local, compatible stores)
+ * @param endpoint        endpoint override (an emulator such as moto, compatible stores)
  * @param consistentRead  strongly consistent GetItem
  * @param cookie          how the session cookie is written
  * @param idFromCookie    read the id from the cookie

@@ -27,7 +27,7 @@ public record StoredSession(String key, long created, long accessed, long expire
         return beanVersions.getOrDefault(bean, 0L);
     }
 
-    /** Expired items count as absent: DynamoDB TTL deletes late, DynamoDB Local never. */
+    /** Expired items count as absent: DynamoDB TTL deletes late, emulators such as moto never. */
     public boolean isExpiredAt(long epochMillis) {
         return expires * 1000 <= epochMillis;
     }

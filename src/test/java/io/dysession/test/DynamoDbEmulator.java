@@ -12,25 +12,27 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The DynamoDB Local instance the build started for the tests (see pom.xml), and a client for
- * looking at what the library stored.
+ * The DynamoDB emulator the build started for the tests (tools/dynamodb-emulator.sh: moto's
+ * DynamoDB with requests serialized; see pom.xml), and a client for looking at what the library stored.
  */
-public final class DynamoDbLocal {
+public final class DynamoDbEmulator {
 
     public static final String ENDPOINT_PROPERTY = "dysession.test.endpoint";
 
     private static DynamoDbClient client;
 
-    private DynamoDbLocal() {
+    private DynamoDbEmulator() {
     }
 
-    /** The endpoint, once DynamoDB Local answers. */
+    /** The endpoint, once the emulator answers. */
     public static synchronized String endpoint() {
         String endpoint = System.getProperty(ENDPOINT_PROPERTY);
         if (endpoint == null || endpoint.isBlank()) {
             throw new IllegalStateException("System property " + ENDPOINT_PROPERTY + " is not set: these tests "
-                    + "need the DynamoDB Local instance that the build starts. Run them with `mvn verify` (or `mvn "
-                    + "test`) from the project root, not from an IDE runner without that property.");
+                    + "need the DynamoDB emulator that the build starts (moto's server, see tools/dynamodb-emulator.sh). "
+                    + "Run them with `mvn verify` (or `mvn test`) from the project root; from an IDE, start "
+                    + "`tools/dynamodb-emulator.sh --port 8000` and set -D" + ENDPOINT_PROPERTY
+                    + "=http://127.0.0.1:8000.");
         }
         if (client == null) {
             client = DynamoDbClient.builder()
@@ -44,7 +46,7 @@ public final class DynamoDbLocal {
         return endpoint;
     }
 
-    /** A client of DynamoDB Local, for tests to inspect or alter items directly. */
+    /** A client of the emulator, for tests to inspect or alter items directly. */
     public static DynamoDbClient client() {
         endpoint();
         return client;
@@ -58,8 +60,8 @@ public final class DynamoDbLocal {
                 return;
             } catch (SdkClientException e) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("DynamoDB Local at " + endpoint + " did not answer within 90 s; "
-                            + "see target/dynamodb-local/dynamodb-local.log", e);
+                    throw new IllegalStateException("The DynamoDB emulator at " + endpoint + " did not "
+                            + "answer within 90 s; see target/dynamodb-emulator/dynamodb-emulator.log", e);
                 }
                 try {
                     Thread.sleep(250);
