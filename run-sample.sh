@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Runs the Payara sample (payara-sample/): builds the library and the sample, starts DynamoDB
-# Local and Payara Micro on 127.0.0.1, prints the URL, and stops both on Ctrl-C.
+# Runs the Payara sample (payara-sample/): builds the library and the sample, starts the DynamoDB
+# emulator (moto, requests serialized) and Payara Micro on 127.0.0.1, prints the URL, and stops
+# both on Ctrl-C.
 #
 #   ./run-sample.sh            run until Ctrl-C
 #   ./run-sample.sh --smoke    start, check the JSON API and the page with curl, stop;
 #                              exits 0 when every check passed (also: SMOKE=1)
 #
 # PORT (default 8080) and DDB_PORT (default 8000) choose the ports; without them the next
-# free port from the default on is taken. Needs JDK 17+, Maven 3.8+ and curl.
+# free port from the default on is taken. Needs JDK 17+, Maven 3.8+, curl, and Python 3.9+ with
+# moto's server (tools/dynamodb-emulator.sh installs it into target/moto-venv when missing).
 set -euo pipefail
 
 cd "$(dirname "$0")"
@@ -20,7 +22,7 @@ SMOKE=${SMOKE:-0}
 for arg in "$@"; do
   case $arg in
     --smoke) SMOKE=1 ;;
-    -h | --help) sed -n '2,10s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,12s/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) echo "run-sample.sh: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -110,17 +112,13 @@ PORT=$(pick_port PORT 8080 "$DDB_PORT")
 echo "Building the library and the sample..."
 mvn -B -q install -DskipTests
 mvn -B -q -f payara-sample/pom.xml package
-mvn -B -q -f payara-sample/dynamodb-local/pom.xml package
+"$ROOT/tools/dynamodb-emulator.sh" --check
 
-DDB_LOG=$TARGET/dynamodb-local.log
-echo "Starting DynamoDB Local on port $DDB_PORT (in memory, telemetry off)..."
-# DynamoDB Local has no option to bind one address: it listens on every interface, in memory only.
-DDB_LOCAL_TELEMETRY=0 "$JAVA" -Xmx256m \
-  -Djava.library.path="$TARGET/dynamodb-local" -cp "$TARGET/dynamodb-local/*" \
-  com.amazonaws.services.dynamodbv2.local.main.ServerRunner \
-  -inMemory -sharedDb -disableTelemetry -port "$DDB_PORT" >"$DDB_LOG" 2>&1 &
+DDB_LOG=$TARGET/dynamodb-emulator.log
+echo "Starting the DynamoDB emulator (moto, in memory) on 127.0.0.1:$DDB_PORT..."
+"$ROOT/tools/dynamodb-emulator.sh" --port "$DDB_PORT" >"$DDB_LOG" 2>&1 &
 PIDS+=($!)
-wait_until 60 "${PIDS[0]}" "$DDB_LOG" "DynamoDB Local" in_use "$DDB_PORT"
+wait_until 60 "${PIDS[0]}" "$DDB_LOG" "The DynamoDB emulator" in_use "$DDB_PORT"
 
 PAYARA_LOG=$TARGET/payara-micro.log
 echo "Starting Payara Micro on 127.0.0.1:$PORT (no clustering, no phone-home)..."
