@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,32 +57,11 @@ class CrashIT {
     private static final Duration STARTUP_BOUND = Duration.ofSeconds(120);
     private static final Duration LOAD_BOUND = Duration.ofSeconds(150);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
-    private static final List<Server> SERVERS = new ArrayList<>();
-    private static Server serverA;
-    private static Server serverB;
+    private static final List<PayaraMicroProcess> SERVERS = new ArrayList<>();
+    private static PayaraMicroProcess serverA;
+    private static PayaraMicroProcess serverB;
     private static Thread stopOnExit;
-
-    /** One Payara Micro process started by this class. */
-    private record Server(String name, Process process, URI app, Path log, Path output) {
-
-        String tail() {
-            StringBuilder shown = new StringBuilder();
-            for (Path file : List.of(output, Path.of(log + ".0"), log)) {
-                if (Files.isRegularFile(file)) {
-                    try {
-                        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-                        shown.append("\n--- last lines of ").append(file).append(":\n")
-                                .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
-                    } catch (IOException | UncheckedIOException e) {
-                        shown.append("\n(").append(file).append(" unreadable: ").append(e).append(')');
-                    }
-                }
-            }
-            return shown.toString();
-        }
-    }
 
     @BeforeAll
     static void startTwoServers() throws Exception {
@@ -99,16 +74,16 @@ class CrashIT {
         TestWar.create(APP, TABLE).addPackage(Slot.class.getPackage()).as(ZipExporter.class)
                 .exportTo(war.toFile(), true);
 
-        int portA = freePort();
-        int portB = freePort();
+        int portA = PayaraMicroProcess.freePort();
+        int portB = PayaraMicroProcess.freePort();
         while (portB == portA) {
-            portB = freePort();
+            portB = PayaraMicroProcess.freePort();
         }
         // One after the other: the first creates the table (dysession.table.auto-create), the second finds it.
         serverA = start("crash-a", portA, war, itDir);
-        awaitUp(serverA);
+        serverA.awaitUp("ping", STARTUP_BOUND);
         serverB = start("crash-b", portB, war, itDir);
-        awaitUp(serverB);
+        serverB.awaitUp("ping", STARTUP_BOUND);
     }
 
     @AfterAll
@@ -360,105 +335,22 @@ class CrashIT {
         }
     }
 
-    private static Server start(String name, int port, Path war, Path itDir) throws IOException {
-        String microJar = System.getProperty(BuildEnvironment.PAYARA_MICRO_JAR_PROPERTY);
-        Path basedir = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
-        // target/it starts empty (see pom.xml): no earlier run's WAR is deployed again from this root.
-        Path root = itDir.resolve(name).resolve("root");
-        Files.createDirectories(root);
-        Path log = itDir.resolve(name + ".log");
-        Path output = itDir.resolve(name + ".out");
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m",
-                "-Dhazelcast.phone.home.enabled=false",
-                "-Daws.region=us-east-1",
-                "-Daws.accessKeyId=dummy",
-                "-Daws.secretAccessKey=dummy",
-                "-Daws.disableEc2Metadata=true",
-                "-jar", microJar,
-                "--nocluster",
-                "--disablephonehome",
-                "--prebootcommandfile", basedir.resolve("src-it/resources/payara-micro/preboot-commands.txt").toString(),
-                "--rootdir", root.toString(),
-                "--port", Integer.toString(port),
-                "--logtofile", log.toString(),
-                "--deploy", war.toString());
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
-        Process process = builder.start();
-        Server server = new Server(name, process, URI.create("http://127.0.0.1:" + port + "/" + APP + "/"), log, output);
+    // target/it starts empty (see pom.xml): no earlier run's WAR is deployed again from this root.
+    private static PayaraMicroProcess start(String name, int port, Path war, Path itDir) throws IOException {
+        PayaraMicroProcess server = PayaraMicroProcess.start(name, port, war, APP, itDir, List.of());
         synchronized (SERVERS) {
             SERVERS.add(server);
         }
         return server;
     }
 
-    /** Waits, at most {@link #STARTUP_BOUND}, until the app answers {@code GET /ping}. */
-    private static void awaitUp(Server server) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + STARTUP_BOUND.toNanos();
-        String last = "no answer";
-        while (System.nanoTime() < deadline) {
-            if (!server.process().isAlive()) {
-                fail(server.name() + " exited with " + server.process().exitValue() + " while starting" + server.tail());
-            }
-            if (deploymentFailed(server)) {
-                fail(server.name() + " could not deploy the app" + server.tail());
-            }
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.app().resolve("ping"))
-                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().equals("pong")) {
-                    return;
-                }
-                last = response.statusCode() + " " + response.body();
-            } catch (IOException e) {
-                last = e.toString();
-            }
-            Thread.sleep(1_000);
-        }
-        fail(server.name() + " did not answer within " + STARTUP_BOUND.toSeconds() + " s (last: " + last + ")"
-                + server.tail());
-    }
-
-    private static boolean deploymentFailed(Server server) {
-        try {
-            return Files.isRegularFile(server.output())
-                    && Files.readString(server.output(), StandardCharsets.ISO_8859_1).contains("Exception while loading the app");
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** Stops every process this class started: SIGTERM, then SIGKILL after {@link #STOP_GRACE}. */
+    /** Stops every process this class started. */
     private static void stopAll() {
-        List<Server> started;
+        List<PayaraMicroProcess> started;
         synchronized (SERVERS) {
             started = new ArrayList<>(SERVERS);
         }
-        for (Server server : started) {
-            server.process().destroy();
-        }
-        for (Server server : started) {
-            try {
-                if (!server.process().waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
-                    server.process().destroyForcibly();
-                    server.process().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                server.process().destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        started.forEach(server -> server.process().destroy());
+        started.forEach(PayaraMicroProcess::stop);
     }
 }
