@@ -30,7 +30,10 @@ import io.dysession.DySessionClient;
 import io.dysession.DySessionScoped;
 import io.dysession.DySessionStatistics;
 import io.dysession.internal.codec.StateCodec;
+import io.dysession.internal.config.ConcurrencyMode;
+import io.dysession.internal.config.IncompatibleStatePolicy;
 import io.dysession.internal.config.Settings;
+import io.dysession.internal.config.ConfigKeys;
 import io.dysession.internal.config.SettingsReader;
 import io.dysession.internal.context.CurrentSession;
 import io.dysession.internal.context.DySessionContext;
@@ -123,18 +126,17 @@ public class DySessionExtension implements Extension {
             client = applicationClient(beanManager);
             ownsClient = client == null;
             if (ownsClient) {
-                client = DynamoDbClients.build(settings.region(), settings.endpoint(), settings.accessKey());
+                client = DynamoDbClients.build(settings.client());
             }
         } catch (SdkException e) {
             event.addDeploymentProblem(new DeploymentException("dysession cannot build its DynamoDB client: "
-                    + e.getMessage() + " Set " + SettingsReader.REGION + " (or AWS_REGION) to the table's region.",
+                    + e.getMessage() + " Set " + ConfigKeys.REGION + " (or AWS_REGION) to the table's region.",
                     e));
             return;
         }
-        StoreLocation location = DynamoDbClients.locate(client, settings.tableName());
-        TableLayout layout = new TableLayout(settings.tableName(), settings.partitionKey(), settings.sortKey(),
-                settings.sortKeyValue(), settings.ttlAttribute());
-        if (settings.autoCreate()) {
+        StoreLocation location = DynamoDbClients.locate(client, settings.table().name());
+        TableLayout layout = TableLayout.of(settings.table());
+        if (settings.table().autoCreate()) {
             try {
                 new TableAdmin(client, layout, location).createIfMissing();
             } catch (RuntimeException e) {
@@ -143,14 +145,15 @@ public class DySessionExtension implements Extension {
             }
         }
         codec = new StateCodec();
-        SessionCache cache = settings.cacheEnabled()
-                ? new SessionCache(settings.cacheMaxEntries(), settings.cacheMaxStaleness(), Clock.systemUTC())
+        SessionCache cache = settings.cache().enabled()
+                ? new SessionCache(settings.cache().maxEntries(), settings.cache().maxStaleness(), Clock.systemUTC())
                 : null;
-        SessionStore store = new SessionStore(client, layout, settings.consistentRead(), location,
-                settings.compressionThreshold(), cache, statistics);
-        context.configure(new SessionEnvironment(store, codec, settings.keyPrefix(), settings.timeout(),
-                settings.maxLifetime(), settings.touchInterval(), settings.failOnIncompatibleState(),
-                settings.strict(), new CdiSessionEvents(beanManager), Clock.systemUTC()));
+        SessionStore store = new SessionStore(client, layout, settings.client().consistentRead(), location,
+                settings.table().compressionThreshold(), cache, statistics);
+        context.configure(new SessionEnvironment(store, codec, settings.table().keyPrefix(), settings.timing().timeout(),
+                settings.timing().maxLifetime(), settings.timing().touchInterval(),
+                settings.onIncompatibleState() == IncompatibleStatePolicy.FAIL,
+                settings.concurrency() == ConcurrencyMode.STRICT, new CdiSessionEvents(beanManager), Clock.systemUTC()));
         this.settings = settings;
         probe = new TableProbe(client, location);
         LOG.info(() -> "dysession stores @DySessionScoped beans in DynamoDB " + location

@@ -48,7 +48,7 @@ final class InspectCommand implements Callable<Integer> {
         }
         try (SessionTable table = SessionTable.open(settings.resolve(cli.environment(), spec))) {
             table.requireConfiguredKeys();
-            String key = table.settings().keyPrefix() + SessionId.digest(sessionId.strip());
+            String key = table.settings().table().keyPrefix() + SessionId.digest(sessionId.strip());
             StoredSession session = SessionStore.reader(table.client(), table.layout(), table.location())
                     .find(key).orElseThrow(() -> new CommandFailure("no session with that id in DynamoDB "
                             + table.location() + " (no item with partition key '" + key + "')."));

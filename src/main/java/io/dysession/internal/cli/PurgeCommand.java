@@ -53,7 +53,7 @@ final class PurgeCommand implements Callable<Integer> {
         try (SessionTable table = SessionTable.open(settings.resolve(cli.environment(), spec))) {
             table.requireConfiguredKeys();
             ExpiredSessionPurge purge = new ExpiredSessionPurge(table.client(), table.layout(),
-                    table.settings().keyPrefix(), table.location());
+                    table.settings().table().keyPrefix(), table.location());
             Counts counts = purge.run(Instant.now().getEpochSecond(), segments, dryRun,
                     new ProgressLine(spec.commandLine().getErr(), dryRun));
             PrintWriter out = spec.commandLine().getOut();

@@ -27,19 +27,17 @@ final class SessionTable implements AutoCloseable {
     private SessionTable(Settings settings, DynamoDbClient client) {
         this.settings = settings;
         this.client = client;
-        this.layout = new TableLayout(settings.tableName(), settings.partitionKey(), settings.sortKey(),
-                settings.sortKeyValue(), settings.ttlAttribute());
-        this.location = DynamoDbClients.locate(client, settings.tableName());
+        this.layout = TableLayout.of(settings.table());
+        this.location = DynamoDbClients.locate(client, settings.table().name());
         this.admin = new TableAdmin(client, layout, location);
     }
 
     static SessionTable open(Settings settings) {
         try {
-            return new SessionTable(settings, DynamoDbClients.build(settings.region(), settings.endpoint(),
-                    settings.accessKey()));
+            return new SessionTable(settings, DynamoDbClients.build(settings.client()));
         } catch (SdkException e) {
-            StoreLocation location = new StoreLocation(settings.tableName(), settings.region().orElse("not set"),
-                    settings.endpoint().map(URI::toString).orElse("default AWS endpoint"));
+            StoreLocation location = new StoreLocation(settings.table().name(),
+                    settings.client().region().orElse("not set"), settings.client().endpoint().map(URI::toString).orElse("default AWS endpoint"));
             // The SDK's own message lists every provider it asked; the gist is enough here.
             String reason = e.getMessage() != null && e.getMessage().startsWith("Unable to load region")
                     ? "the AWS SDK found no region (environment, system properties, profile, instance metadata)."

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.dysession.internal.config.ConfigKeys;
 import io.dysession.internal.config.Settings;
 import io.dysession.internal.config.SettingsReader;
 import picocli.CommandLine.ArgGroup;
@@ -22,10 +23,10 @@ import picocli.CommandLine.ParameterException;
 final class SettingsOptions {
 
     /** The keys the tool reads; other dysession.* variables in the environment are the application's business. */
-    private static final List<String> KEYS = List.of(SettingsReader.TABLE_NAME, SettingsReader.PARTITION_KEY,
-            SettingsReader.SORT_KEY, SettingsReader.SORT_KEY_VALUE, SettingsReader.KEY_PREFIX,
-            SettingsReader.TTL_ATTRIBUTE, SettingsReader.REGION, SettingsReader.ENDPOINT,
-            SettingsReader.ACCESS_KEY_ID, SettingsReader.SECRET_ACCESS_KEY);
+    private static final List<String> KEYS = List.of(ConfigKeys.TABLE_NAME, ConfigKeys.PARTITION_KEY,
+            ConfigKeys.SORT_KEY, ConfigKeys.SORT_KEY_VALUE, ConfigKeys.KEY_PREFIX,
+            ConfigKeys.TTL_ATTRIBUTE, ConfigKeys.REGION, ConfigKeys.ENDPOINT,
+            ConfigKeys.ACCESS_KEY_ID, ConfigKeys.SECRET_ACCESS_KEY);
 
     @ArgGroup(validate = false, heading = "%nSettings (a flag wins over its environment variable, which wins over "
             + "the default):%n")
@@ -74,16 +75,16 @@ final class SettingsOptions {
 
         Map<String, String> byKey() {
             Map<String, String> values = new HashMap<>();
-            values.put(SettingsReader.TABLE_NAME, tableName);
-            values.put(SettingsReader.PARTITION_KEY, partitionKey);
-            values.put(SettingsReader.SORT_KEY, sortKey);
-            values.put(SettingsReader.SORT_KEY_VALUE, sortKeyValue);
-            values.put(SettingsReader.KEY_PREFIX, keyPrefix);
-            values.put(SettingsReader.TTL_ATTRIBUTE, ttlAttribute);
-            values.put(SettingsReader.REGION, region);
-            values.put(SettingsReader.ENDPOINT, endpoint);
-            values.put(SettingsReader.ACCESS_KEY_ID, accessKeyId);
-            values.put(SettingsReader.SECRET_ACCESS_KEY, secretAccessKey);
+            values.put(ConfigKeys.TABLE_NAME, tableName);
+            values.put(ConfigKeys.PARTITION_KEY, partitionKey);
+            values.put(ConfigKeys.SORT_KEY, sortKey);
+            values.put(ConfigKeys.SORT_KEY_VALUE, sortKeyValue);
+            values.put(ConfigKeys.KEY_PREFIX, keyPrefix);
+            values.put(ConfigKeys.TTL_ATTRIBUTE, ttlAttribute);
+            values.put(ConfigKeys.REGION, region);
+            values.put(ConfigKeys.ENDPOINT, endpoint);
+            values.put(ConfigKeys.ACCESS_KEY_ID, accessKeyId);
+            values.put(ConfigKeys.SECRET_ACCESS_KEY, secretAccessKey);
             values.values().removeIf(value -> value == null);
             return values;
         }
