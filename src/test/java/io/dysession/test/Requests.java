@@ -18,7 +18,7 @@ public final class Requests {
     private final DySessionContext context;
 
     public Requests(BeanManager beanManager) {
-        this.context = beanManager.getExtension(DySessionExtension.class).context();
+        this.context = beanManager.getExtension(DySessionExtension.class).runtime().context();
     }
 
     /**

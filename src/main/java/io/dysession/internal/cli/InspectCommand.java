@@ -48,9 +48,9 @@ final class InspectCommand implements Callable<Integer> {
         }
         try (SessionTable table = SessionTable.open(settings.resolve(cli.environment(), spec))) {
             table.requireConfiguredKeys();
-            String key = table.settings().table().keyPrefix() + SessionId.digest(sessionId.strip());
-            StoredSession session = SessionStore.reader(table.client(), table.layout(), table.location())
-                    .find(key).orElseThrow(() -> new CommandFailure("no session with that id in DynamoDB "
+            SessionStore store = SessionStore.reader(table.client(), table.settings().table(), table.location());
+            String key = store.keys().keyOf(sessionId.strip());
+            StoredSession session = store.find(key).orElseThrow(() -> new CommandFailure("no session with that id in DynamoDB "
                             + table.location() + " (no item with partition key '" + key + "')."));
             spec.commandLine().getOut().println(PrettyJson.indent(json(session, table.layout().table())));
             return 0;

@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.dysession.DySessionConflictException;
 import io.dysession.DySessionStoreException;
 import io.dysession.internal.DySessionExtension;
+import io.dysession.internal.DySessionRuntime;
 import io.dysession.internal.context.DySessionContext;
 import io.dysession.internal.context.SessionRequest;
 
@@ -153,9 +154,12 @@ public final class SessionFilter implements Filter {
     private DySessionContext context() {
         DySessionContext found = context;
         if (found == null) {
-            DySessionExtension extension = CDI.current().getBeanManager().getExtension(DySessionExtension.class);
-            transport = new SessionTransport(extension.settings());
-            context = found = extension.context();
+            DySessionRuntime runtime = CDI.current().getBeanManager().getExtension(DySessionExtension.class).runtime();
+            if (runtime == null) {
+                throw new IllegalStateException("dysession is not started: its extension did not finish deployment.");
+            }
+            transport = new SessionTransport(runtime.settings());
+            context = found = runtime.context();
         }
         return found;
     }

@@ -46,7 +46,7 @@ final class SessionTransport {
                     response.setHeader(header, change.id());
                 }
             }
-            case EXTENDED -> {
+            case SAVED -> {
                 if (fromCookie && cookie.hasMaxAge()) {
                     response.addHeader("Set-Cookie", cookie.carrying(change.id(), request));
                 }
