@@ -68,10 +68,8 @@ public final class SessionRequest {
 
     public Duration timeout() {
         load();
-        if (newTimeout != null) {
-            return newTimeout;
-        }
-        return stored == null ? env.timing().timeout() : stored.idleTimeout(env.timing().timeout());
+        Duration configured = env.timing().timeout();
+        return newTimeout != null ? newTimeout : stored == null ? configured : stored.idleTimeout(configured);
     }
 
     public void setTimeout(Duration timeout) {
@@ -174,19 +172,15 @@ public final class SessionRequest {
     private SessionChange saveExisting(Map<String, String> changed, boolean rotating) {
         SaveResult result = env.store().save(stored, delta(rotating ? keys().keyOf(id) : stored.key(), changed));
         switch (result.kind()) {
-            case GONE -> {
-                if (rotating) {
-                    stored = null;
-                    return SessionChange.ENDED;
-                }
-                return SessionChange.NONE;
-            }
-            case UNCHANGED -> {
-                return SessionChange.NONE;
+            case GONE, UNCHANGED -> {
+                // A session deleted while this request rotated it has ended; else the client keeps its id.
+                boolean ended = rotating && result.kind() == SaveResult.Kind.GONE;
+                stored = ended ? null : stored;
+                return ended ? SessionChange.ENDED : SessionChange.NONE;
             }
             case SAVED -> env.counters().saved();
             case TOUCHED -> env.counters().touched();
-            default -> rotated = false;
+            case ROTATED, CREATED -> rotated = false;
         }
         stored = result.session();
         beans.saved(changed);
@@ -214,8 +208,7 @@ public final class SessionRequest {
             env.events().ending(digest);
             env.events().ended(digest);
             found = null;
-        }
-        if (found != null) {
+        } else if (found != null) {
             env.counters().loaded();
         }
         stored = found;

@@ -1,20 +1,13 @@
 package io.dysession.internal.store;
 
 import java.time.Clock;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -31,11 +24,10 @@ import io.dysession.internal.config.TableSettings;
  */
 public final class SessionStore {
 
-    private final DynamoDbClient client;
+    private final StoreCalls calls;
     private final TableLayout layout;
     private final SessionKeys keys;
     private final boolean consistentRead;
-    private final StoreFailures failures;
     private final ItemMapping mapping;
     private final SessionCache cache;
     private final StoreStatistics statistics;
@@ -43,11 +35,10 @@ public final class SessionStore {
 
     private SessionStore(DynamoDbClient client, StoreLocation location, TableSettings table, boolean consistentRead,
                          SessionCache cache, StoreStatistics statistics, SessionWriter writer) {
-        this.client = client;
+        this.calls = new StoreCalls(client, location, statistics);
         this.layout = TableLayout.of(table);
         this.keys = new SessionKeys(table.keyPrefix());
         this.consistentRead = consistentRead;
-        this.failures = new StoreFailures(location);
         this.mapping = new ItemMapping(layout, new BeanEncoding(table.compressionThreshold()));
         this.cache = cache;
         this.statistics = statistics;
@@ -128,8 +119,8 @@ public final class SessionStore {
     /** One {@code DeleteItem}; deleting a missing item is not an error. */
     public void delete(String key) {
         cache.remove(key);
-        call("DeleteItem", () -> client.deleteItem(b -> b.tableName(layout.table()).key(layout.key(key))
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)), response -> one(response.consumedCapacity()));
+        calls.call("DeleteItem", client -> client.deleteItem(b -> b.tableName(layout.table()).key(layout.key(key))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)), response -> StoreCalls.one(response.consumedCapacity()));
     }
 
     boolean caches() {
@@ -140,14 +131,14 @@ public final class SessionStore {
     boolean create(StoredSession session) {
         Map<String, AttributeValue> item = mapping.toItem(session);
         try {
-            call("PutItem", () -> client.putItem(b -> b.tableName(layout.table()).item(item)
+            calls.call("PutItem", client -> client.putItem(b -> b.tableName(layout.table()).item(item)
                     .conditionExpression("attribute_not_exists(#pk)")
                     .expressionAttributeNames(Map.of("#pk", layout.partitionKey()))
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)), response -> one(response.consumedCapacity()));
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)), response -> StoreCalls.one(response.consumedCapacity()));
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
-        statistics.written(beanBytes(item));
+        statistics.written(ItemMapping.beanBytes(item));
         cache.put(session);
         return true;
     }
@@ -162,7 +153,7 @@ public final class SessionStore {
      */
     WriteOutcome update(StoredSession after, Map<String, String> changed, Set<String> removed, WriteGuard guard) {
         Map<String, AttributeValue> encoded = mapping.encode(changed);
-        checkSize(encoded, after.beans());
+        mapping.checkSize(encoded, after.beans());
         UpdateExpression expression = new UpdateExpression(layout, after);
         encoded.forEach(expression::setBean);
         removed.forEach(expression::removeBean);
@@ -189,7 +180,7 @@ public final class SessionStore {
         Map<String, AttributeValue> item = mapping.toItem(renamed);
         Map<String, String> names = Map.of("#pk", layout.partitionKey());
         try {
-            call("TransactWriteItems", () -> client.transactWriteItems(b -> b
+            calls.call("TransactWriteItems", client -> client.transactWriteItems(b -> b
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).transactItems(
                     put -> put.put(p -> p.tableName(layout.table()).item(item)
                             .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(names)),
@@ -199,20 +190,20 @@ public final class SessionStore {
         } catch (TransactionCanceledException e) {
             return false;
         }
-        statistics.written(beanBytes(item));
+        statistics.written(ItemMapping.beanBytes(item));
         cache.remove(oldKey);
         cache.put(renamed);
         return true;
     }
 
     private Optional<StoredSession> get(String key, boolean versionOnly) {
-        GetItemResponse response = call("GetItem", () -> client.getItem(b -> {
+        GetItemResponse response = calls.call("GetItem", client -> client.getItem(b -> {
             b.tableName(layout.table()).key(layout.key(key)).consistentRead(consistentRead)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
             if (versionOnly) {
                 b.projectionExpression("#ver").expressionAttributeNames(Map.of("#ver", ItemMapping.VERSION));
             }
-        }), r -> one(r.consumedCapacity()));
+        }), found -> StoreCalls.one(found.consumedCapacity()));
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
         }
@@ -223,13 +214,13 @@ public final class SessionStore {
     private WriteOutcome conditionalUpdate(StoredSession after, UpdateExpression expression, WriteGuard guard) {
         String key = after.key();
         try {
-            call("UpdateItem", () -> client.updateItem(b -> b.tableName(layout.table()).key(layout.key(key))
+            calls.call("UpdateItem", client -> client.updateItem(b -> b.tableName(layout.table()).key(layout.key(key))
                     .updateExpression(expression.update())
                     .conditionExpression(expression.condition())
                     .expressionAttributeNames(expression.names())
                     .expressionAttributeValues(expression.values())
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)), response -> one(response.consumedCapacity()));
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)), response -> StoreCalls.one(response.consumedCapacity()));
         } catch (ConditionalCheckFailedException e) {
             if (!e.hasItem() || e.item().isEmpty()) {
                 cache.remove(key);
@@ -245,49 +236,5 @@ public final class SessionStore {
             cache.remove(key);
         }
         return WriteOutcome.WRITTEN;
-    }
-
-    /**
-     * The one way this store calls DynamoDB: counts the call and the capacity it consumed, lets a
-     * refused condition through to the caller (counted), and turns every other SDK failure into a
-     * message that names table, region and endpoint.
-     */
-    private <R> R call(String operation, Supplier<R> request, Function<R, List<ConsumedCapacity>> consumed) {
-        statistics.called(operation);
-        try {
-            R response = request.get();
-            consumed.apply(response).forEach(statistics::consumed);
-            return response;
-        } catch (ConditionalCheckFailedException e) {
-            statistics.conditionalCheckFailed();
-            throw e;
-        } catch (TransactionCanceledException e) {
-            statistics.conditionalCheckFailed();
-            if (e.hasCancellationReasons() && e.cancellationReasons().stream()
-                    .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()))) {
-                throw e;
-            }
-            throw failures.translate(operation, e);
-        } catch (SdkException e) {
-            throw failures.translate(operation, e);
-        }
-    }
-
-    private static List<ConsumedCapacity> one(ConsumedCapacity consumed) {
-        return Collections.singletonList(consumed);
-    }
-
-    private static long beanBytes(Map<String, AttributeValue> item) {
-        AttributeValue beans = item.get(ItemMapping.BEANS);
-        return beans == null ? 0 : beans.m().values().stream().mapToLong(BeanEncoding::size).sum();
-    }
-
-    // Unchanged beans count at their uncompressed size, an upper bound; compressed only when that is not enough.
-    private void checkSize(Map<String, AttributeValue> changed, Map<String, String> all) {
-        Map<String, AttributeValue> bound = new HashMap<>();
-        all.forEach((bean, json) -> bound.put(bean, changed.getOrDefault(bean, AttributeValue.fromS(json))));
-        if (!ItemSize.fits(bound)) {
-            ItemSize.check(mapping.encode(all));
-        }
     }
 }
