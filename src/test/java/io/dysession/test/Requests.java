@@ -32,10 +32,14 @@ public final class Requests {
         try {
             work.run();
             SessionChange change = request.save(true);
-            return new Response(change.sendsNewId() ? change.id() : null, change.kind(), DynamoDbCalls.operations());
+            return new Response(sendsId(change) ? change.id() : null, change.kind(), DynamoDbCalls.operations());
         } finally {
             context.end();
         }
+    }
+
+    private static boolean sendsId(SessionChange change) {
+        return change.kind() == SessionChange.Kind.STARTED || change.kind() == SessionChange.Kind.ROTATED;
     }
 
     /**

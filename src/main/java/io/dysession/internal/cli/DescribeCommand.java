@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.dysession.internal.store.TableDescription;
+import io.dysession.internal.store.DescribedTable;
 import io.dysession.internal.store.TableLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +33,7 @@ final class DescribeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (SessionTable table = SessionTable.open(settings.resolve(cli.environment(), spec))) {
-            TableDescription description = table.require();
+            DescribedTable description = table.require();
             TableLayout layout = table.layout();
             PrintWriter out = spec.commandLine().getOut();
             line(out, "Table", layout.table());

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import io.dysession.internal.store.TableDescription;
+import io.dysession.internal.store.DescribedTable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,11 +55,11 @@ final class InitCommand implements Callable<Integer> {
         try (SessionTable table = SessionTable.open(settings.resolve(cli.environment(), spec))) {
             PrintWriter out = spec.commandLine().getOut();
             String ttl = table.layout().ttlAttribute();
-            Optional<TableDescription> existing = table.admin().describe();
+            Optional<DescribedTable> existing = table.admin().describe();
             boolean created = existing.isEmpty() && table.admin().create(capacity);
             if (!created) {
                 // It existed, or someone created it since we looked: it must have our keys either way.
-                TableDescription description = existing.isPresent() ? existing.get() : table.require();
+                DescribedTable description = existing.isPresent() ? existing.get() : table.require();
                 List<String> differences = table.differences(description);
                 if (!differences.isEmpty()) {
                     throw table.mismatch(differences);

@@ -8,7 +8,7 @@ import io.dysession.internal.config.Settings;
 import io.dysession.internal.store.DynamoDbClients;
 import io.dysession.internal.store.StoreLocation;
 import io.dysession.internal.store.TableAdmin;
-import io.dysession.internal.store.TableDescription;
+import io.dysession.internal.store.DescribedTable;
 import io.dysession.internal.store.TableLayout;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -68,15 +68,15 @@ final class SessionTable implements AutoCloseable {
     }
 
     /** The table's description; a failure when it does not exist. */
-    TableDescription require() {
+    DescribedTable require() {
         return admin.describe().orElseThrow(() -> new CommandFailure("DynamoDB " + location + " does not exist. "
                 + "Create it with 'dysession init' (same settings), or point --table-name (DYSESSION_TABLE_NAME) at "
                 + "an existing table."));
     }
 
     /** The table's description; a failure when it does not exist or its keys are not the configured ones. */
-    TableDescription requireConfiguredKeys() {
-        TableDescription table = require();
+    DescribedTable requireConfiguredKeys() {
+        DescribedTable table = require();
         List<String> differences = table.keySchemaDifferences(layout);
         if (!differences.isEmpty()) {
             throw mismatch(differences);
@@ -85,7 +85,7 @@ final class SessionTable implements AutoCloseable {
     }
 
     /** Every way the table differs from the settings: key schema, and TTL on another attribute. */
-    List<String> differences(TableDescription table) {
+    List<String> differences(DescribedTable table) {
         List<String> differences = new ArrayList<>(table.keySchemaDifferences(layout));
         table.ttlDifference(layout).ifPresent(differences::add);
         return differences;

@@ -16,9 +16,4 @@ public record SessionChange(Kind kind, String id) {
     public enum Kind {
         NONE, STARTED, ROTATED, SAVED, ENDED
     }
-
-    /** True when the client must learn a (new) id. */
-    public boolean sendsNewId() {
-        return kind == Kind.STARTED || kind == Kind.ROTATED;
-    }
 }

@@ -113,7 +113,7 @@ public final class SessionRequest {
             return existing;
         }
         load();
-        return beans.create(contextual, creationalContext, stored, reference());
+        return beans.create(contextual, creationalContext, stored, logSafePrefix());
     }
 
     void destroy(Contextual<?> contextual) {
@@ -218,7 +218,7 @@ public final class SessionRequest {
     }
 
     // A short, non-secret reference for logs: the start of the digest, never the id.
-    private String reference() {
+    private String logSafePrefix() {
         return stored == null ? "(new)" : keys().logSafePrefix(stored.key());
     }
 
