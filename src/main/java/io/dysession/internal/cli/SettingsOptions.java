@@ -1,6 +1,5 @@
 package io.dysession.internal.cli;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,11 +21,21 @@ import picocli.CommandLine.ParameterException;
  */
 final class SettingsOptions {
 
-    /** The keys the tool reads; other dysession.* variables in the environment are the application's business. */
-    private static final List<String> KEYS = List.of(ConfigKeys.TABLE_NAME, ConfigKeys.PARTITION_KEY,
-            ConfigKeys.SORT_KEY, ConfigKeys.SORT_KEY_VALUE, ConfigKeys.KEY_PREFIX,
-            ConfigKeys.TTL_ATTRIBUTE, ConfigKeys.REGION, ConfigKeys.ENDPOINT,
-            ConfigKeys.ACCESS_KEY_ID, ConfigKeys.SECRET_ACCESS_KEY);
+    /**
+     * The keys the tool reads, each with the flag that sets it; other dysession.* variables in the
+     * environment are the application's business.
+     */
+    private static final Map<String, Function<Flags, String>> FLAGS = Map.ofEntries(
+            Map.entry(ConfigKeys.TABLE_NAME, flags -> flags.tableName),
+            Map.entry(ConfigKeys.PARTITION_KEY, flags -> flags.partitionKey),
+            Map.entry(ConfigKeys.SORT_KEY, flags -> flags.sortKey),
+            Map.entry(ConfigKeys.SORT_KEY_VALUE, flags -> flags.sortKeyValue),
+            Map.entry(ConfigKeys.KEY_PREFIX, flags -> flags.keyPrefix),
+            Map.entry(ConfigKeys.TTL_ATTRIBUTE, flags -> flags.ttlAttribute),
+            Map.entry(ConfigKeys.REGION, flags -> flags.region),
+            Map.entry(ConfigKeys.ENDPOINT, flags -> flags.endpoint),
+            Map.entry(ConfigKeys.ACCESS_KEY_ID, flags -> flags.accessKeyId),
+            Map.entry(ConfigKeys.SECRET_ACCESS_KEY, flags -> flags.secretAccessKey));
 
     @ArgGroup(validate = false, heading = "%nSettings (a flag wins over its environment variable, which wins over "
             + "the default):%n")
@@ -72,22 +81,6 @@ final class SettingsOptions {
         @Option(names = "--secret-access-key", paramLabel = "SECRET", description = "the secret of that key; as a "
                 + "flag it shows in the process list, so prefer env DYSESSION_DYNAMODB_SECRET_ACCESS_KEY")
         String secretAccessKey;
-
-        Map<String, String> byKey() {
-            Map<String, String> values = new HashMap<>();
-            values.put(ConfigKeys.TABLE_NAME, tableName);
-            values.put(ConfigKeys.PARTITION_KEY, partitionKey);
-            values.put(ConfigKeys.SORT_KEY, sortKey);
-            values.put(ConfigKeys.SORT_KEY_VALUE, sortKeyValue);
-            values.put(ConfigKeys.KEY_PREFIX, keyPrefix);
-            values.put(ConfigKeys.TTL_ATTRIBUTE, ttlAttribute);
-            values.put(ConfigKeys.REGION, region);
-            values.put(ConfigKeys.ENDPOINT, endpoint);
-            values.put(ConfigKeys.ACCESS_KEY_ID, accessKeyId);
-            values.put(ConfigKeys.SECRET_ACCESS_KEY, secretAccessKey);
-            values.values().removeIf(value -> value == null);
-            return values;
-        }
     }
 
     /**
@@ -105,9 +98,9 @@ final class SettingsOptions {
     }
 
     private Function<String, Optional<String>> source(Map<String, String> environment) {
-        Map<String, String> given = flags == null ? Map.of() : flags.byKey();
-        return key -> KEYS.contains(key)
-                ? Optional.ofNullable(given.get(key)).or(() -> fromEnvironment(environment, key))
+        return key -> FLAGS.containsKey(key)
+                ? Optional.ofNullable(flags == null ? null : FLAGS.get(key).apply(flags))
+                        .or(() -> fromEnvironment(environment, key))
                 : Optional.empty();
     }
 
