@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
@@ -25,13 +24,10 @@ abstract class TableCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Mixin
-    private SettingsOptions settings;
-
     @Override
     public final Integer call() {
         checkArguments();
-        try (SessionTable table = SessionTable.open(settings.resolve(cli.environment(), spec))) {
+        try (SessionTable table = SessionTable.open(SettingsOptions.resolve(spec, cli.environment()))) {
             run(table);
             return 0;
         }
