@@ -51,23 +51,20 @@ public final class SessionFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
-        SessionRequest session = suspended;
-        if (session == null) {
-            session = context.begin(transport.read(request));
-        } else {
-            context.resume(session);
+        try (DySessionContext.Binding binding = suspended == null ? context.bind(transport.read(request))
+                : context.bind(suspended)) {
+            handle(binding, request, response, chain);
         }
-        handle(session, request, response, chain);
     }
 
-    private void handle(SessionRequest session, HttpServletRequest request, HttpServletResponse response,
+    private void handle(DySessionContext.Binding binding, HttpServletRequest request, HttpServletResponse response,
                         FilterChain chain) throws IOException, ServletException {
+        SessionRequest session = binding.request();
         CommitAwareResponse guarded = new CommitAwareResponse(response, () -> save(session, request, response));
-        boolean async = false;
         try {
             chain.doFilter(request, guarded);
-            async = request.isAsyncStarted();
-            if (async) {
+            if (request.isAsyncStarted()) {
+                binding.keep();
                 suspend(session, request, response);
             } else {
                 save(session, request, response);
@@ -77,11 +74,8 @@ public final class SessionFilter implements Filter {
                 throw e;
             }
         } finally {
-            if (async) {
-                context.suspend();
-            } else {
+            if (!binding.kept()) {
                 request.removeAttribute(SUSPENDED);
-                context.end();
             }
         }
     }
