@@ -37,7 +37,8 @@ final class SessionTable implements AutoCloseable {
             return new SessionTable(settings, DynamoDbClients.build(settings.client()));
         } catch (SdkException e) {
             StoreLocation location = new StoreLocation(settings.table().name(),
-                    settings.client().region().orElse("not set"), settings.client().endpoint().map(URI::toString).orElse("default AWS endpoint"));
+                    settings.client().region().orElse("not set"),
+                    settings.client().endpoint().map(URI::toString).orElse("default AWS endpoint"));
             // The SDK's own message lists every provider it asked; the gist is enough here.
             String reason = e.getMessage() != null && e.getMessage().startsWith("Unable to load region")
                     ? "the AWS SDK found no region (environment, system properties, profile, instance metadata)."

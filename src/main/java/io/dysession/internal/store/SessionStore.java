@@ -120,7 +120,8 @@ public final class SessionStore {
     public void delete(String key) {
         cache.remove(key);
         calls.call("DeleteItem", client -> client.deleteItem(b -> b.tableName(layout.table()).key(layout.key(key))
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)), response -> StoreCalls.one(response.consumedCapacity()));
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)),
+                response -> StoreCalls.one(response.consumedCapacity()));
     }
 
     boolean caches() {
@@ -134,7 +135,8 @@ public final class SessionStore {
             calls.call("PutItem", client -> client.putItem(b -> b.tableName(layout.table()).item(item)
                     .conditionExpression("attribute_not_exists(#pk)")
                     .expressionAttributeNames(Map.of("#pk", layout.partitionKey()))
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)), response -> StoreCalls.one(response.consumedCapacity()));
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)),
+                response -> StoreCalls.one(response.consumedCapacity()));
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
@@ -220,7 +222,8 @@ public final class SessionStore {
                     .expressionAttributeNames(expression.names())
                     .expressionAttributeValues(expression.values())
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)), response -> StoreCalls.one(response.consumedCapacity()));
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)),
+                response -> StoreCalls.one(response.consumedCapacity()));
         } catch (ConditionalCheckFailedException e) {
             if (!e.hasItem() || e.item().isEmpty()) {
                 cache.remove(key);
