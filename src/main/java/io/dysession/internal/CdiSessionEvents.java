@@ -11,7 +11,7 @@ import io.dysession.internal.context.SessionEvents;
 
 /**
  * Fires {@code @Initialized}, {@code @BeforeDestroyed} and {@code @Destroyed(DySessionScoped.class)}
- * with the session's public handle as payload.
+ * with the session's public digest as payload.
  */
 final class CdiSessionEvents implements SessionEvents {
 
@@ -27,17 +27,17 @@ final class CdiSessionEvents implements SessionEvents {
     }
 
     @Override
-    public void started(String handle) {
-        initialized.fire(handle);
+    public void started(String publicDigest) {
+        initialized.fire(publicDigest);
     }
 
     @Override
-    public void ending(String handle) {
-        beforeDestroyed.fire(handle);
+    public void ending(String publicDigest) {
+        beforeDestroyed.fire(publicDigest);
     }
 
     @Override
-    public void ended(String handle) {
-        destroyed.fire(handle);
+    public void ended(String publicDigest) {
+        destroyed.fire(publicDigest);
     }
 }

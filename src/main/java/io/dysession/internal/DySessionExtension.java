@@ -1,12 +1,7 @@
 package io.dysession.internal;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Modifier;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.Dependent;
@@ -20,33 +15,32 @@ import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessBean;
-import jakarta.enterprise.inject.spi.ProcessProducerField;
-import jakarta.enterprise.inject.spi.ProcessProducerMethod;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import io.dysession.DySession;
 import io.dysession.DySessionClient;
 import io.dysession.DySessionScoped;
 import io.dysession.DySessionStatistics;
 import io.dysession.internal.codec.StateCodec;
+import io.dysession.internal.config.ConfigKeys;
 import io.dysession.internal.config.Settings;
 import io.dysession.internal.config.SettingsReader;
 import io.dysession.internal.context.CurrentSession;
 import io.dysession.internal.context.DySessionContext;
+import io.dysession.internal.context.SessionCounters;
 import io.dysession.internal.context.SessionEnvironment;
+import io.dysession.internal.health.HealthRegistration;
+import io.dysession.internal.metrics.MetricsBinder;
 import io.dysession.internal.store.DynamoDbClients;
-import io.dysession.internal.store.SessionCache;
 import io.dysession.internal.store.SessionStore;
 import io.dysession.internal.store.StoreLocation;
 import io.dysession.internal.store.StoreStatistics;
-import io.dysession.internal.health.HealthRegistration;
-import io.dysession.internal.metrics.MetricsBinder;
 import io.dysession.internal.store.TableAdmin;
 import io.dysession.internal.store.TableProbe;
-import io.dysession.internal.store.TableLayout;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Registers the {@link DySessionScoped} context and the {@link DySession} bean, rejects beans the
@@ -58,22 +52,14 @@ public class DySessionExtension implements Extension {
     private static final Logger LOG = Logger.getLogger(DySessionExtension.class.getName());
 
     private final DySessionContext context = new DySessionContext();
-    private final List<String> definitionProblems = new ArrayList<>();
-    private final StoreStatistics statistics = new StoreStatistics();
-    private DynamoDbClient client;
-    private StateCodec codec;
-    private boolean ownsClient;
-    private volatile TableProbe probe;
-    private volatile Settings settings;
+    private final BeanChecks beanChecks = new BeanChecks();
+    private final StoreStatistics storeStatistics = new StoreStatistics();
+    private final SessionCounters statistics = new SessionCounters(storeStatistics);
+    private volatile DySessionRuntime runtime;
 
-    /** The validated settings, for the filter; null until the deployment is validated. */
-    public Settings settings() {
-        return settings;
-    }
-
-    /** The context, for the filter that binds requests to it. */
-    public DySessionContext context() {
-        return context;
+    /** What the filter needs; null until the deployment is validated. */
+    public DySessionRuntime runtime() {
+        return runtime;
     }
 
     void addMetrics(@Observes BeforeBeanDiscovery event) {
@@ -83,31 +69,18 @@ public class DySessionExtension implements Extension {
     }
 
     <T> void checkBean(@Observes ProcessBean<T> event) {
-        if (event.getBean().getScope() != DySessionScoped.class) {
-            return;
-        }
-        if (event instanceof ProcessProducerMethod<?, ?> producer) {
-            definitionProblems.add(producerProblem("method", producer.getAnnotatedProducerMethod().getJavaMember()
-                    .getDeclaringClass().getName() + "." + producer.getAnnotatedProducerMethod().getJavaMember()
-                    .getName() + "()"));
-        } else if (event instanceof ProcessProducerField<?, ?> producer) {
-            definitionProblems.add(producerProblem("field", producer.getAnnotatedProducerField().getJavaMember()
-                    .getDeclaringClass().getName() + "." + producer.getAnnotatedProducerField().getJavaMember()
-                    .getName()));
-        } else {
-            checkBeanClass(event.getBean().getBeanClass());
-        }
+        beanChecks.check(event);
     }
 
     void registerContext(@Observes AfterBeanDiscovery event) {
-        definitionProblems.forEach(problem -> event.addDefinitionError(new DeploymentException(problem)));
+        beanChecks.problems().forEach(problem -> event.addDefinitionError(new DeploymentException(problem)));
         event.addContext(context);
         event.addBean().types(DySession.class, Object.class).scope(Dependent.class)
                 .beanClass(CurrentSession.class).createWith(creationalContext -> new CurrentSession(context));
         event.addBean().types(DySessionStatistics.class, Object.class).scope(Dependent.class)
-                .beanClass(StoreStatistics.class).createWith(creationalContext -> statistics);
+                .beanClass(SessionCounters.class).createWith(creationalContext -> statistics);
         if (OptionalApis.present(OptionalApis.HEALTH, getClass().getClassLoader())) {
-            HealthRegistration.register(event, () -> probe);
+            HealthRegistration.register(event, () -> runtime == null ? null : runtime.probe());
         }
     }
 
@@ -118,43 +91,43 @@ public class DySessionExtension implements Extension {
             result.problems().forEach(problem -> event.addDeploymentProblem(new DeploymentException(problem)));
             return;
         }
-        Settings settings = result.settings();
         try {
-            client = applicationClient(beanManager);
-            ownsClient = client == null;
-            if (ownsClient) {
-                client = DynamoDbClients.build(settings.region(), settings.endpoint(), settings.accessKey());
-            }
+            runtime = assemble(result.settings(), beanManager);
+        } catch (DeploymentException e) {
+            event.addDeploymentProblem(e);
+        }
+    }
+
+    /** Client, table, codec, store and context, in that order; the one place the runtime is put together. */
+    private DySessionRuntime assemble(Settings settings, BeanManager beanManager) {
+        DynamoDbClient application;
+        DynamoDbClient client;
+        try {
+            application = applicationClient(beanManager);
+            client = application != null ? application : DynamoDbClients.build(settings.client());
         } catch (SdkException e) {
-            event.addDeploymentProblem(new DeploymentException("dysession cannot build its DynamoDB client: "
-                    + e.getMessage() + " Set " + SettingsReader.REGION + " (or AWS_REGION) to the table's region.",
-                    e));
-            return;
+            throw new DeploymentException("dysession cannot build its DynamoDB client: " + e.getMessage() + " Set "
+                    + ConfigKeys.REGION + " (or AWS_REGION) to the table's region.", e);
         }
-        StoreLocation location = DynamoDbClients.locate(client, settings.tableName());
-        TableLayout layout = new TableLayout(settings.tableName(), settings.partitionKey(), settings.sortKey(),
-                settings.sortKeyValue(), settings.ttlAttribute());
-        if (settings.autoCreate()) {
+        boolean ownsClient = application == null;
+        StoreLocation location = DynamoDbClients.locate(client, settings.table().name());
+        SessionStore store = SessionStore.open(client, location, settings, storeStatistics, Clock.systemUTC());
+        if (settings.table().autoCreate()) {
             try {
-                new TableAdmin(client, layout, location).createIfMissing();
+                new TableAdmin(client, store.layout(), location).createIfMissing();
             } catch (RuntimeException e) {
-                event.addDeploymentProblem(new DeploymentException(e.getMessage(), e));
-                return;
+                if (ownsClient) {
+                    client.close();
+                }
+                throw new DeploymentException(e.getMessage(), e);
             }
         }
-        codec = new StateCodec();
-        SessionCache cache = settings.cacheEnabled()
-                ? new SessionCache(settings.cacheMaxEntries(), settings.cacheMaxStaleness(), Clock.systemUTC())
-                : null;
-        SessionStore store = new SessionStore(client, layout, settings.consistentRead(), location,
-                settings.compressionThreshold(), cache, statistics);
-        context.configure(new SessionEnvironment(store, codec, settings.keyPrefix(), settings.timeout(),
-                settings.maxLifetime(), settings.touchInterval(), settings.failOnIncompatibleState(),
-                settings.strict(), new CdiSessionEvents(beanManager), Clock.systemUTC()));
-        this.settings = settings;
-        probe = new TableProbe(client, location);
+        StateCodec codec = new StateCodec();
+        context.configure(new SessionEnvironment(store, codec, new CdiSessionEvents(beanManager), statistics,
+                settings.timing(), settings.onIncompatibleState(), Clock.systemUTC()));
         LOG.info(() -> "dysession stores @DySessionScoped beans in DynamoDB " + location
                 + (ownsClient ? "" : " through the application's @DySessionClient DynamoDbClient"));
+        return new DySessionRuntime(settings, context, client, ownsClient, codec, new TableProbe(client, location));
     }
 
     /** The application's own client, if it produces one with {@link DySessionClient}; null otherwise. */
@@ -169,44 +142,8 @@ public class DySessionExtension implements Extension {
     }
 
     void stop(@Observes BeforeShutdown event) {
-        try {
-            if (codec != null) {
-                codec.close();
-            }
-        } catch (Exception e) {
-            LOG.log(Level.FINE, "closing JSON-B failed", e);
+        if (runtime != null) {
+            runtime.close();
         }
-        if (client != null && ownsClient) {
-            client.close();
-        }
-    }
-
-    private void checkBeanClass(Class<?> beanClass) {
-        if (Modifier.isFinal(beanClass.getModifiers())) {
-            definitionProblems.add("@DySessionScoped bean class " + beanClass.getName() + " is final. The container "
-                    + "must proxy a @DySessionScoped bean: remove the final modifier.");
-        }
-        if (!hasUsableNoArgConstructor(beanClass)) {
-            definitionProblems.add("@DySessionScoped bean class " + beanClass.getName() + " has no public or "
-                    + "protected no-arg constructor, which JSON-B needs to read its stored state. Add one; it may "
-                    + "be empty.");
-        }
-    }
-
-    private static boolean hasUsableNoArgConstructor(Class<?> beanClass) {
-        for (Constructor<?> constructor : beanClass.getDeclaredConstructors()) {
-            int modifiers = constructor.getModifiers();
-            if (constructor.getParameterCount() == 0 && (Modifier.isPublic(modifiers)
-                    || Modifier.isProtected(modifiers))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String producerProblem(String kind, String member) {
-        return "Producer " + kind + " " + member + " is @DySessionScoped, but only bean classes can be: dysession "
-                + "restores stored state into an instance the container creates from the class. Put "
-                + "@DySessionScoped on the class instead, or give the producer another scope.";
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.dysession.beans.Cart;
 import io.dysession.internal.config.CookieSettings;
+import io.dysession.internal.config.IncompatibleStatePolicy;
 import io.dysession.internal.config.Settings;
 import io.dysession.internal.config.SettingsReader;
 import io.dysession.test.TestConfig;
@@ -79,24 +80,24 @@ class ConfigProblemsTest {
     void defaultsMatchTheReadme() {
         TestConfig.useExactly(Map.of());
         Settings settings = SettingsReader.read(ConfigProvider.getConfig()).settings();
-        assertEquals("sessions", settings.tableName());
-        assertEquals("PK", settings.partitionKey());
-        assertEquals("", settings.keyPrefix());
-        assertEquals(java.util.Optional.empty(), settings.sortKey());
-        assertEquals("ttl", settings.ttlAttribute());
-        assertEquals(false, settings.autoCreate());
-        assertEquals(java.time.Duration.ofMinutes(30), settings.timeout());
-        assertEquals(java.time.Duration.ofMinutes(1), settings.touchInterval());
-        assertEquals(java.util.Optional.empty(), settings.region());
-        assertEquals(java.util.Optional.empty(), settings.endpoint());
-        assertEquals(true, settings.consistentRead());
-        assertEquals(java.time.Duration.ofHours(12), settings.maxLifetime());
+        assertEquals("sessions", settings.table().name());
+        assertEquals("PK", settings.table().partitionKey());
+        assertEquals("", settings.table().keyPrefix());
+        assertEquals(java.util.Optional.empty(), settings.table().sortKey());
+        assertEquals("ttl", settings.table().ttlAttribute());
+        assertEquals(false, settings.table().autoCreate());
+        assertEquals(java.time.Duration.ofMinutes(30), settings.timing().timeout());
+        assertEquals(java.time.Duration.ofMinutes(1), settings.timing().touchInterval());
+        assertEquals(java.util.Optional.empty(), settings.client().region());
+        assertEquals(java.util.Optional.empty(), settings.client().endpoint());
+        assertEquals(true, settings.client().consistentRead());
+        assertEquals(java.time.Duration.ofHours(12), settings.timing().maxLifetime());
         assertEquals(new CookieSettings("DYSESSION", Optional.empty(), Optional.empty(), CookieSettings.Secure.AUTO,
                 true, "Lax", Optional.empty()), settings.cookie());
-        assertEquals(true, settings.idFromCookie());
-        assertEquals(false, settings.idFromHeader());
-        assertEquals("X-DySession", settings.idHeader());
-        assertEquals(false, settings.failOnIncompatibleState());
-        assertEquals(4096, settings.compressionThreshold());
+        assertEquals(true, settings.idTransport().source().fromCookie());
+        assertEquals(false, settings.idTransport().source().fromHeader());
+        assertEquals("X-DySession", settings.idTransport().header());
+        assertEquals(false, settings.onIncompatibleState() == IncompatibleStatePolicy.FAIL);
+        assertEquals(4096, settings.table().compressionThreshold());
     }
 }

@@ -7,18 +7,17 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import io.dysession.internal.DySessionExtension;
 import io.dysession.internal.context.SessionChange;
 import io.dysession.internal.context.DySessionContext;
-import io.dysession.internal.context.SessionRequest;
 
 /**
- * Runs "requests" through the session context the way the servlet filter does (bind, work, save,
- * unbind), without a servlet container, and reports the cookie and DynamoDB calls of each.
+ * Runs "requests" through the session context on the filter's own way in ({@code DySessionContext.bind}:
+ * bind, work, save, unbind), without a servlet container, and reports the cookie and DynamoDB calls of each.
  */
 public final class Requests {
 
     private final DySessionContext context;
 
     public Requests(BeanManager beanManager) {
-        this.context = beanManager.getExtension(DySessionExtension.class).context();
+        this.context = beanManager.getExtension(DySessionExtension.class).runtime().context();
     }
 
     /**
@@ -28,14 +27,15 @@ public final class Requests {
      */
     public Response send(String cookie, Runnable work) {
         DynamoDbCalls.reset();
-        SessionRequest request = context.begin(cookie);
-        try {
+        try (DySessionContext.Binding binding = context.bind(cookie)) {
             work.run();
-            SessionChange change = request.save(true);
-            return new Response(change.sendsNewId() ? change.id() : null, change.kind(), DynamoDbCalls.operations());
-        } finally {
-            context.end();
+            SessionChange change = binding.request().save(true);
+            return new Response(sendsId(change) ? change.id() : null, change.kind(), DynamoDbCalls.operations());
         }
+    }
+
+    private static boolean sendsId(SessionChange change) {
+        return change.kind() == SessionChange.Kind.STARTED || change.kind() == SessionChange.Kind.ROTATED;
     }
 
     /**

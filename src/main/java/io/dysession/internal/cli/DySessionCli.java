@@ -59,8 +59,9 @@ public final class DySessionCli implements Runnable {
     /** Runs one command line and returns its exit code; failures are reported as one message on {@code err}. */
     public static int run(String[] args, Map<String, String> environment, InputStream stdin, PrintWriter out,
                           PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new DySessionCli(environment, stdin))
-                .setOut(out).setErr(err).setExecutionExceptionHandler(DySessionCli::report);
+        CommandLine commandLine = new CommandLine(new DySessionCli(environment, stdin));
+        commandLine.getSubcommands().values().forEach(command -> SettingsOptions.addTo(command.getCommandSpec()));
+        commandLine.setOut(out).setErr(err).setExecutionExceptionHandler(DySessionCli::report);
         try {
             return commandLine.execute(args);
         } finally {

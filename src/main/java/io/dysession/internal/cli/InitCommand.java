@@ -3,40 +3,24 @@ package io.dysession.internal.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
-import io.dysession.internal.store.TableDescription;
+import io.dysession.internal.store.DescribedTable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 
 /** {@code init}: creates the table, enables TTL, waits until ACTIVE; an existing matching table is fine. */
-@Command(name = "init", mixinStandardHelpOptions = true, versionProvider = DySessionCli.Version.class,
-        sortOptions = false, abbreviateSynopsis = true,
+@Command(name = "init",
         description = {"Create the session table, enable TTL, wait until it is ACTIVE.",
                 "%nCreates the table with the configured key schema (on-demand billing unless --provisioned), "
                         + "enables TTL on the TTL attribute and waits until the table is ACTIVE. An existing table "
                         + "with the configured key schema is fine: init then only enables TTL if it is off. One with "
                         + "another key schema is an error that says what differs."})
-final class InitCommand implements Callable<Integer> {
-
-    @ParentCommand
-    private DySessionCli cli;
-
-    @Spec
-    private CommandSpec spec;
+final class InitCommand extends TableCommand {
 
     @ArgGroup(exclusive = false, heading = "%nBilling (default: on-demand, PAY_PER_REQUEST):%n")
     private Provisioned provisioned;
-
-    @Mixin
-    private SettingsOptions settings;
 
     static final class Provisioned {
         @Option(names = "--provisioned", required = true, description = "provisioned capacity instead of on-demand")
@@ -49,35 +33,38 @@ final class InitCommand implements Callable<Integer> {
         long write;
     }
 
+    private Optional<ProvisionedThroughput> capacity;
+
     @Override
-    public Integer call() {
-        Optional<ProvisionedThroughput> capacity = capacity();
-        try (SessionTable table = SessionTable.open(settings.resolve(cli.environment(), spec))) {
-            PrintWriter out = spec.commandLine().getOut();
-            String ttl = table.layout().ttlAttribute();
-            Optional<TableDescription> existing = table.admin().describe();
-            boolean created = existing.isEmpty() && table.admin().create(capacity);
-            if (!created) {
-                // It existed, or someone created it since we looked: it must have our keys either way.
-                TableDescription description = existing.isPresent() ? existing.get() : table.require();
-                List<String> differences = table.differences(description);
-                if (!differences.isEmpty()) {
-                    throw table.mismatch(differences);
-                }
+    void checkArguments() {
+        capacity = capacity();
+    }
+
+    @Override
+    void run(SessionTable table) {
+        PrintWriter out = out();
+        String ttl = table.layout().ttlAttribute();
+        Optional<DescribedTable> existing = table.admin().describe();
+        boolean created = existing.isEmpty() && table.admin().create(capacity);
+        if (!created) {
+            // It existed, or someone created it since we looked: it must have our keys either way.
+            DescribedTable description = existing.isPresent() ? existing.get() : table.require();
+            List<String> differences = table.differences(description);
+            if (!differences.isEmpty()) {
+                throw table.mismatch(differences);
             }
-            table.admin().awaitActive();
-            boolean ttlEnabled = table.admin().enableTtl();
-            if (created) {
-                out.println("Created DynamoDB " + table.location() + ": partition key '" + table.layout().partitionKey()
-                        + "'" + table.layout().sortKey().map(key -> ", sort key '" + key + "'").orElse("") + ", "
-                        + (capacity.isPresent() ? "provisioned " + provisioned.read + " read / " + provisioned.write
-                        + " write capacity units" : "on-demand billing") + ", TTL on '" + ttl + "'. It is ACTIVE.");
-            } else {
-                out.println("DynamoDB " + table.location() + " already exists with the configured key schema"
-                        + (ttlEnabled ? "; enabled TTL on '" + ttl + "'" : "; TTL is on '" + ttl + "'")
-                        + ". It is ACTIVE.");
-            }
-            return 0;
+        }
+        table.admin().awaitActive();
+        boolean ttlEnabled = table.admin().enableTtl();
+        if (created) {
+            out.println("Created DynamoDB " + table.location() + ": partition key '" + table.layout().partitionKey()
+                    + "'" + table.layout().sortKey().map(key -> ", sort key '" + key + "'").orElse("") + ", "
+                    + (capacity.isPresent() ? "provisioned " + provisioned.read + " read / " + provisioned.write
+                    + " write capacity units" : "on-demand billing") + ", TTL on '" + ttl + "'. It is ACTIVE.");
+        } else {
+            out.println("DynamoDB " + table.location() + " already exists with the configured key schema"
+                    + (ttlEnabled ? "; enabled TTL on '" + ttl + "'" : "; TTL is on '" + ttl + "'")
+                    + ". It is ACTIVE.");
         }
     }
 
@@ -86,7 +73,7 @@ final class InitCommand implements Callable<Integer> {
             return Optional.empty();
         }
         if (provisioned.read < 1 || provisioned.write < 1) {
-            throw new ParameterException(spec.commandLine(), "--read-capacity and --write-capacity must be 1 or more.");
+            throw usageError("--read-capacity and --write-capacity must be 1 or more.");
         }
         return Optional.of(ProvisionedThroughput.builder().readCapacityUnits(provisioned.read)
                 .writeCapacityUnits(provisioned.write).build());

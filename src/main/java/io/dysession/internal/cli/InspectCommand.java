@@ -4,57 +4,45 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.StringJoiner;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 
 import io.dysession.internal.context.SessionId;
 import io.dysession.internal.store.SessionStore;
 import io.dysession.internal.store.StoredSession;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code inspect}: one session's stored beans and times, as JSON, for support cases. */
-@Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = DySessionCli.Version.class,
-        sortOptions = false, abbreviateSynopsis = true,
+@Command(name = "inspect",
         description = {"Print one session's stored beans as JSON, for support cases.",
                 "%nPrints the session as stored: its beans as pretty JSON (gzip-compressed ones decoded) and its "
                         + "created, accessed and expiry times in ISO-8601. The id is digested as the library does "
                         + "it (key prefix + base64url(SHA-256(id))); only the digest is looked up and shown."})
-final class InspectCommand implements Callable<Integer> {
-
-    @ParentCommand
-    private DySessionCli cli;
-
-    @Spec
-    private CommandSpec spec;
+final class InspectCommand extends TableCommand {
 
     @Parameters(paramLabel = "SESSION-ID", description = "the session id (the DYSESSION cookie value), or - to read "
             + "it from standard input and keep it out of the shell history")
     private String id;
 
-    @Mixin
-    private SettingsOptions settings;
+    private String sessionId;
 
     @Override
-    public Integer call() {
-        String sessionId = "-".equals(id) ? cli.readLine() : id;
-        if (sessionId == null || !SessionId.isWellFormed(sessionId.strip())) {
-            throw new ParameterException(spec.commandLine(), "SESSION-ID is not a dysession session id: expected "
+    void checkArguments() {
+        String given = "-".equals(id) ? readLine() : id;
+        if (given == null || !SessionId.isWellFormed(given.strip())) {
+            throw usageError("SESSION-ID is not a dysession session id: expected "
                     + "the 43 base64url characters of the DYSESSION cookie.");
         }
-        try (SessionTable table = SessionTable.open(settings.resolve(cli.environment(), spec))) {
-            table.requireConfiguredKeys();
-            String key = table.settings().keyPrefix() + SessionId.digest(sessionId.strip());
-            StoredSession session = SessionStore.reader(table.client(), table.layout(), table.location())
-                    .find(key).orElseThrow(() -> new CommandFailure("no session with that id in DynamoDB "
-                            + table.location() + " (no item with partition key '" + key + "')."));
-            spec.commandLine().getOut().println(PrettyJson.indent(json(session, table.layout().table())));
-            return 0;
-        }
+        sessionId = given.strip();
+    }
+
+    @Override
+    void run(SessionTable table) {
+        table.requireConfiguredKeys();
+        SessionStore store = SessionStore.reader(table.client(), table.settings().table(), table.location());
+        String key = store.keys().keyOf(sessionId);
+        StoredSession session = store.find(key).orElseThrow(() -> new CommandFailure("no session with that id in "
+                + "DynamoDB " + table.location() + " (no item with partition key '" + key + "')."));
+        out().println(PrettyJson.indent(json(session, table.layout().table())));
     }
 
     private static String json(StoredSession session, String table) {

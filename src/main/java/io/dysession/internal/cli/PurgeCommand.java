@@ -2,37 +2,24 @@ package io.dysession.internal.cli;
 
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 import io.dysession.internal.store.ExpiredSessionPurge;
 import io.dysession.internal.store.ExpiredSessionPurge.Counts;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code purge}: deletes expired sessions with a parallel scan, for stores where TTL does not. */
-@Command(name = "purge", mixinStandardHelpOptions = true, versionProvider = DySessionCli.Version.class,
-        sortOptions = false, abbreviateSynopsis = true,
+@Command(name = "purge",
         description = {"Delete expired sessions now (for stores without TTL).",
                 "%nScans the table in parallel segments for sessions whose TTL attribute is at or before now and "
                         + "deletes each with a conditional delete, so that a session used meanwhile survives. Meant "
                         + "for emulators (moto) and compatible stores without TTL; on DynamoDB, TTL deletes expired "
                         + "sessions at no cost within about two days (dysession never serves one meanwhile). "
                         + "Progress goes to standard error, the final count to standard output."})
-final class PurgeCommand implements Callable<Integer> {
+final class PurgeCommand extends TableCommand {
 
     private static final int MAX_SEGMENTS = 64;
-
-    @ParentCommand
-    private DySessionCli cli;
-
-    @Spec
-    private CommandSpec spec;
 
     @Option(names = "--segments", paramLabel = "N", defaultValue = "4", description = "parallel scan segments, one "
             + "thread each, 1 to " + MAX_SEGMENTS + " (default: ${DEFAULT-VALUE})")
@@ -41,31 +28,29 @@ final class PurgeCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "count the expired sessions, delete nothing")
     private boolean dryRun;
 
-    @Mixin
-    private SettingsOptions settings;
-
     @Override
-    public Integer call() {
+    void checkArguments() {
         if (segments < 1 || segments > MAX_SEGMENTS) {
-            throw new ParameterException(spec.commandLine(), "--segments must be between 1 and " + MAX_SEGMENTS
+            throw usageError("--segments must be between 1 and " + MAX_SEGMENTS
                     + ", not " + segments + ".");
         }
-        try (SessionTable table = SessionTable.open(settings.resolve(cli.environment(), spec))) {
-            table.requireConfiguredKeys();
-            ExpiredSessionPurge purge = new ExpiredSessionPurge(table.client(), table.layout(),
-                    table.settings().keyPrefix(), table.location());
-            Counts counts = purge.run(Instant.now().getEpochSecond(), segments, dryRun,
-                    new ProgressLine(spec.commandLine().getErr(), dryRun));
-            PrintWriter out = spec.commandLine().getOut();
-            if (dryRun) {
-                out.println("dry run: " + counts.expired() + " expired sessions of " + counts.scanned()
-                        + " scanned would be purged; nothing was deleted");
-            } else {
-                out.println("purged " + counts.deleted() + " expired sessions of " + counts.scanned() + " scanned"
-                        + (counts.skipped() > 0 ? " (" + counts.skipped() + " skipped: used or deleted meanwhile)"
-                        : ""));
-            }
-            return 0;
+    }
+
+    @Override
+    void run(SessionTable table) {
+        table.requireConfiguredKeys();
+        ExpiredSessionPurge purge = new ExpiredSessionPurge(table.client(), table.layout(),
+                table.settings().table().keyPrefix(), table.location());
+        Counts counts = purge.run(Instant.now().getEpochSecond(), segments, dryRun,
+                new ProgressLine(err(), dryRun));
+        PrintWriter out = out();
+        if (dryRun) {
+            out.println("dry run: " + counts.expired() + " expired sessions of " + counts.scanned()
+                    + " scanned would be purged; nothing was deleted");
+        } else {
+            out.println("purged " + counts.deleted() + " expired sessions of " + counts.scanned() + " scanned"
+                    + (counts.skipped() > 0 ? " (" + counts.skipped() + " skipped: used or deleted meanwhile)"
+                    : ""));
         }
     }
 

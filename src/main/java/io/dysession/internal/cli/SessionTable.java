@@ -8,7 +8,7 @@ import io.dysession.internal.config.Settings;
 import io.dysession.internal.store.DynamoDbClients;
 import io.dysession.internal.store.StoreLocation;
 import io.dysession.internal.store.TableAdmin;
-import io.dysession.internal.store.TableDescription;
+import io.dysession.internal.store.DescribedTable;
 import io.dysession.internal.store.TableLayout;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -27,19 +27,18 @@ final class SessionTable implements AutoCloseable {
     private SessionTable(Settings settings, DynamoDbClient client) {
         this.settings = settings;
         this.client = client;
-        this.layout = new TableLayout(settings.tableName(), settings.partitionKey(), settings.sortKey(),
-                settings.sortKeyValue(), settings.ttlAttribute());
-        this.location = DynamoDbClients.locate(client, settings.tableName());
+        this.layout = TableLayout.of(settings.table());
+        this.location = DynamoDbClients.locate(client, settings.table().name());
         this.admin = new TableAdmin(client, layout, location);
     }
 
     static SessionTable open(Settings settings) {
         try {
-            return new SessionTable(settings, DynamoDbClients.build(settings.region(), settings.endpoint(),
-                    settings.accessKey()));
+            return new SessionTable(settings, DynamoDbClients.build(settings.client()));
         } catch (SdkException e) {
-            StoreLocation location = new StoreLocation(settings.tableName(), settings.region().orElse("not set"),
-                    settings.endpoint().map(URI::toString).orElse("default AWS endpoint"));
+            StoreLocation location = new StoreLocation(settings.table().name(),
+                    settings.client().region().orElse("not set"),
+                    settings.client().endpoint().map(URI::toString).orElse("default AWS endpoint"));
             // The SDK's own message lists every provider it asked; the gist is enough here.
             String reason = e.getMessage() != null && e.getMessage().startsWith("Unable to load region")
                     ? "the AWS SDK found no region (environment, system properties, profile, instance metadata)."
@@ -70,15 +69,15 @@ final class SessionTable implements AutoCloseable {
     }
 
     /** The table's description; a failure when it does not exist. */
-    TableDescription require() {
+    DescribedTable require() {
         return admin.describe().orElseThrow(() -> new CommandFailure("DynamoDB " + location + " does not exist. "
                 + "Create it with 'dysession init' (same settings), or point --table-name (DYSESSION_TABLE_NAME) at "
                 + "an existing table."));
     }
 
     /** The table's description; a failure when it does not exist or its keys are not the configured ones. */
-    TableDescription requireConfiguredKeys() {
-        TableDescription table = require();
+    DescribedTable requireConfiguredKeys() {
+        DescribedTable table = require();
         List<String> differences = table.keySchemaDifferences(layout);
         if (!differences.isEmpty()) {
             throw mismatch(differences);
@@ -87,7 +86,7 @@ final class SessionTable implements AutoCloseable {
     }
 
     /** Every way the table differs from the settings: key schema, and TTL on another attribute. */
-    List<String> differences(TableDescription table) {
+    List<String> differences(DescribedTable table) {
         List<String> differences = new ArrayList<>(table.keySchemaDifferences(layout));
         table.ttlDifference(layout).ifPresent(differences::add);
         return differences;

@@ -1,17 +1,17 @@
 package io.dysession.internal.cli;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.dysession.internal.config.ConfigKeys;
 import io.dysession.internal.config.Settings;
 import io.dysession.internal.config.SettingsReader;
-import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -21,93 +21,66 @@ import picocli.CommandLine.ParameterException;
  */
 final class SettingsOptions {
 
+    /** A key the tool reads and the flag that sets it. */
+    private record Flag(String key, String name, String label, String description) {
+    }
+
     /** The keys the tool reads; other dysession.* variables in the environment are the application's business. */
-    private static final List<String> KEYS = List.of(SettingsReader.TABLE_NAME, SettingsReader.PARTITION_KEY,
-            SettingsReader.SORT_KEY, SettingsReader.SORT_KEY_VALUE, SettingsReader.KEY_PREFIX,
-            SettingsReader.TTL_ATTRIBUTE, SettingsReader.REGION, SettingsReader.ENDPOINT,
-            SettingsReader.ACCESS_KEY_ID, SettingsReader.SECRET_ACCESS_KEY);
+    private static final List<Flag> FLAGS = List.of(
+            new Flag(ConfigKeys.TABLE_NAME, "--table-name", "NAME",
+                    "DynamoDB table (env DYSESSION_TABLE_NAME; default: sessions)"),
+            new Flag(ConfigKeys.PARTITION_KEY, "--partition-key", "NAME",
+                    "partition key attribute, type S (env DYSESSION_TABLE_PARTITION_KEY; default: PK)"),
+            new Flag(ConfigKeys.SORT_KEY, "--sort-key", "NAME", "sort key attribute, type S, for tables that have "
+                    + "one (env DYSESSION_TABLE_SORT_KEY; default: none)"),
+            new Flag(ConfigKeys.SORT_KEY_VALUE, "--sort-key-value", "TEXT",
+                    "sort key value of session items (env DYSESSION_TABLE_SORT_KEY_VALUE; default: session)"),
+            new Flag(ConfigKeys.KEY_PREFIX, "--key-prefix", "TEXT",
+                    "text before the id digest in the partition key (env DYSESSION_TABLE_KEY_PREFIX; default: empty)"),
+            new Flag(ConfigKeys.TTL_ATTRIBUTE, "--ttl-attribute", "NAME",
+                    "expiry attribute, epoch seconds (env DYSESSION_TABLE_TTL_ATTRIBUTE; default: ttl)"),
+            new Flag(ConfigKeys.REGION, "--region", "REGION",
+                    "AWS region (env DYSESSION_DYNAMODB_REGION; default: the AWS SDK chain, e.g. AWS_REGION)"),
+            new Flag(ConfigKeys.ENDPOINT, "--endpoint", "URL", "endpoint override: an emulator (moto) or a compatible "
+                    + "store (env DYSESSION_DYNAMODB_ENDPOINT; default: the region's endpoint)"),
+            new Flag(ConfigKeys.ACCESS_KEY_ID, "--access-key-id", "ID", "static access key, the least preferred way: "
+                    + "prefer the AWS SDK chain (env DYSESSION_DYNAMODB_ACCESS_KEY_ID)"),
+            new Flag(ConfigKeys.SECRET_ACCESS_KEY, "--secret-access-key", "SECRET", "the secret of that key; as a "
+                    + "flag it shows in the process list, so prefer env DYSESSION_DYNAMODB_SECRET_ACCESS_KEY"));
 
-    @ArgGroup(validate = false, heading = "%nSettings (a flag wins over its environment variable, which wins over "
-            + "the default):%n")
-    private Flags flags;
+    private SettingsOptions() {
+    }
 
-    static final class Flags {
-        @Option(names = "--table-name", paramLabel = "NAME", description = "DynamoDB table (env "
-                + "DYSESSION_TABLE_NAME; default: sessions)")
-        String tableName;
-
-        @Option(names = "--partition-key", paramLabel = "NAME", description = "partition key attribute, type S (env "
-                + "DYSESSION_TABLE_PARTITION_KEY; default: PK)")
-        String partitionKey;
-
-        @Option(names = "--sort-key", paramLabel = "NAME", description = "sort key attribute, type S, for tables "
-                + "that have one (env DYSESSION_TABLE_SORT_KEY; default: none)")
-        String sortKey;
-
-        @Option(names = "--sort-key-value", paramLabel = "TEXT", description = "sort key value of session items "
-                + "(env DYSESSION_TABLE_SORT_KEY_VALUE; default: session)")
-        String sortKeyValue;
-
-        @Option(names = "--key-prefix", paramLabel = "TEXT", description = "text before the id digest in the "
-                + "partition key (env DYSESSION_TABLE_KEY_PREFIX; default: empty)")
-        String keyPrefix;
-
-        @Option(names = "--ttl-attribute", paramLabel = "NAME", description = "expiry attribute, epoch seconds (env "
-                + "DYSESSION_TABLE_TTL_ATTRIBUTE; default: ttl)")
-        String ttlAttribute;
-
-        @Option(names = "--region", paramLabel = "REGION", description = "AWS region (env DYSESSION_DYNAMODB_REGION; "
-                + "default: the AWS SDK chain, e.g. AWS_REGION)")
-        String region;
-
-        @Option(names = "--endpoint", paramLabel = "URL", description = "endpoint override: an emulator (moto) or a "
-                + "compatible store (env DYSESSION_DYNAMODB_ENDPOINT; default: the region's endpoint)")
-        String endpoint;
-
-        @Option(names = "--access-key-id", paramLabel = "ID", description = "static access key, the least preferred "
-                + "way: prefer the AWS SDK chain (env DYSESSION_DYNAMODB_ACCESS_KEY_ID)")
-        String accessKeyId;
-
-        @Option(names = "--secret-access-key", paramLabel = "SECRET", description = "the secret of that key; as a "
-                + "flag it shows in the process list, so prefer env DYSESSION_DYNAMODB_SECRET_ACCESS_KEY")
-        String secretAccessKey;
-
-        Map<String, String> byKey() {
-            Map<String, String> values = new HashMap<>();
-            values.put(SettingsReader.TABLE_NAME, tableName);
-            values.put(SettingsReader.PARTITION_KEY, partitionKey);
-            values.put(SettingsReader.SORT_KEY, sortKey);
-            values.put(SettingsReader.SORT_KEY_VALUE, sortKeyValue);
-            values.put(SettingsReader.KEY_PREFIX, keyPrefix);
-            values.put(SettingsReader.TTL_ATTRIBUTE, ttlAttribute);
-            values.put(SettingsReader.REGION, region);
-            values.put(SettingsReader.ENDPOINT, endpoint);
-            values.put(SettingsReader.ACCESS_KEY_ID, accessKeyId);
-            values.put(SettingsReader.SECRET_ACCESS_KEY, secretAccessKey);
-            values.values().removeIf(value -> value == null);
-            return values;
+    /** Adds the settings flags to a command, as one group in its help. */
+    static void addTo(CommandSpec command) {
+        ArgGroupSpec.Builder group = ArgGroupSpec.builder().exclusive(false).validate(false)
+                .heading("%nSettings (a flag wins over its environment variable, which wins over the default):%n");
+        for (Flag flag : FLAGS) {
+            group.addArg(OptionSpec.builder(flag.name()).paramLabel(flag.label()).description(flag.description())
+                    .type(String.class).build());
         }
+        command.addArgGroup(group.build());
     }
 
     /**
      * The validated settings; invalid values are a usage error (exit code 2) naming the key and
      * the value, like a failed deployment.
      */
-    Settings resolve(Map<String, String> environment, CommandSpec spec) {
-        SettingsReader.Result result = SettingsReader.read(source(environment));
+    static Settings resolve(CommandSpec command, Map<String, String> environment) {
+        SettingsReader.Result result = SettingsReader.read(source(command, environment));
         if (!result.problems().isEmpty()) {
-            throw new ParameterException(spec.commandLine(), String.join(System.lineSeparator(), result.problems())
-                    + System.lineSeparator() + "Each dysession.* key is set by the flag or environment variable of "
-                    + "the same name: dysession.table.name by --table-name or DYSESSION_TABLE_NAME.");
+            throw new ParameterException(command.commandLine(), String.join(System.lineSeparator(),
+                    result.problems()) + System.lineSeparator() + "Each dysession.* key is set by the flag or "
+                    + "environment variable of the same name: dysession.table.name by --table-name or "
+                    + "DYSESSION_TABLE_NAME.");
         }
         return result.settings();
     }
 
-    private Function<String, Optional<String>> source(Map<String, String> environment) {
-        Map<String, String> given = flags == null ? Map.of() : flags.byKey();
-        return key -> KEYS.contains(key)
-                ? Optional.ofNullable(given.get(key)).or(() -> fromEnvironment(environment, key))
-                : Optional.empty();
+    private static Function<String, Optional<String>> source(CommandSpec command, Map<String, String> environment) {
+        return key -> FLAGS.stream().filter(flag -> flag.key().equals(key)).findFirst()
+                .flatMap(flag -> Optional.ofNullable(command.findOption(flag.name()).<String>getValue())
+                        .or(() -> fromEnvironment(environment, key)));
     }
 
     /**

@@ -61,10 +61,6 @@ final class StateModel {
         }
     }
 
-    List<String> propertyNames() {
-        return properties.stream().map(StateProperty::name).toList();
-    }
-
     private static void collectExcludedFields(Class<?> type, Set<String> excluded) {
         for (Field field : type.getDeclaredFields()) {
             if (Modifier.isTransient(field.getModifiers()) || field.isAnnotationPresent(JsonbTransient.class)

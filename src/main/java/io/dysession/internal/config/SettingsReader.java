@@ -6,11 +6,15 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.Config;
+
+import static io.dysession.internal.config.ConfigKeys.*;
 
 /**
  * Reads {@link Settings} from MicroProfile Config (or any key-to-value lookup, such as the
@@ -19,37 +23,10 @@ import org.eclipse.microprofile.config.Config;
  */
 public final class SettingsReader {
 
-    public static final String TABLE_NAME = "dysession.table.name";
-    public static final String PARTITION_KEY = "dysession.table.partition-key";
-    public static final String KEY_PREFIX = "dysession.table.key-prefix";
-    public static final String SORT_KEY = "dysession.table.sort-key";
-    public static final String SORT_KEY_VALUE = "dysession.table.sort-key-value";
-    public static final String TTL_ATTRIBUTE = "dysession.table.ttl-attribute";
-    public static final String AUTO_CREATE = "dysession.table.auto-create";
-    public static final String TIMEOUT = "dysession.timeout";
-    public static final String MAX_LIFETIME = "dysession.max-lifetime";
-    public static final String TOUCH_INTERVAL = "dysession.touch-interval";
-    public static final String REGION = "dysession.dynamodb.region";
-    public static final String ENDPOINT = "dysession.dynamodb.endpoint";
-    public static final String CONSISTENT_READ = "dysession.dynamodb.consistent-read";
-    public static final String COOKIE_NAME = "dysession.cookie.name";
-    public static final String COOKIE_PATH = "dysession.cookie.path";
-    public static final String COOKIE_DOMAIN = "dysession.cookie.domain";
-    public static final String COOKIE_SECURE = "dysession.cookie.secure";
-    public static final String COOKIE_HTTP_ONLY = "dysession.cookie.http-only";
-    public static final String COOKIE_SAME_SITE = "dysession.cookie.same-site";
-    public static final String COOKIE_MAX_AGE = "dysession.cookie.max-age";
-    public static final String ID_SOURCE = "dysession.id-source";
-    public static final String ID_HEADER = "dysession.id-header";
-    public static final String ON_INCOMPATIBLE_STATE = "dysession.on-incompatible-state";
-    public static final String COMPRESSION_THRESHOLD = "dysession.compression-threshold";
-    public static final String CONCURRENCY = "dysession.concurrency";
-    public static final String ACCESS_KEY_ID = "dysession.dynamodb.access-key-id";
-    public static final String SECRET_ACCESS_KEY = "dysession.dynamodb.secret-access-key";
-    public static final String CACHE_ENABLED = "dysession.cache.enabled";
-    public static final String CACHE_MAX_ENTRIES = "dysession.cache.max-entries";
-    public static final String CACHE_MAX_STALENESS = "dysession.cache.max-staleness";
-
+    private static final Map<String, IdTransportSettings.IdSource> ID_SOURCES = Map.of(
+            "cookie", IdTransportSettings.IdSource.COOKIE, "header", IdTransportSettings.IdSource.HEADER,
+            "cookie,header", IdTransportSettings.IdSource.COOKIE_AND_HEADER,
+            "header,cookie", IdTransportSettings.IdSource.COOKIE_AND_HEADER);
     private static final Pattern TABLE_NAME_FORMAT = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
     private static final Pattern REGION_FORMAT = Pattern.compile("[a-z0-9-]{2,64}");
     // RFC 6265 cookie-name: a token, no separators
@@ -86,7 +63,23 @@ public final class SettingsReader {
     }
 
     private Settings readAll() {
-        String tableName = string(TABLE_NAME, "sessions", TABLE_NAME_FORMAT,
+        TableSettings table = table();
+        TimingSettings timing = new TimingSettings(positiveDuration(TIMEOUT, "PT30M"),
+                positiveDuration(MAX_LIFETIME, "PT12H"), duration(TOUCH_INTERVAL, "PT1M"));
+        ClientSettings client = client();
+        CookieSettings cookie = cookie();
+        IdTransportSettings idTransport = new IdTransportSettings(choice(ID_SOURCE,
+                        raw(ID_SOURCE, "cookie").replace(" ", ""), ID_SOURCES, "cookie, header or cookie,header"),
+                string(ID_HEADER, "X-DySession", COOKIE_NAME_FORMAT, TOKEN_EXPECTED));
+        IncompatibleStatePolicy incompatible = choice(ON_INCOMPATIBLE_STATE, raw(ON_INCOMPATIBLE_STATE, "reset"),
+                Map.of("reset", IncompatibleStatePolicy.RESET, "fail", IncompatibleStatePolicy.FAIL), "reset or fail");
+        ConcurrencyMode concurrency = choice(CONCURRENCY, raw(CONCURRENCY, "merge"),
+                Map.of("merge", ConcurrencyMode.MERGE, "strict", ConcurrencyMode.STRICT), "merge or strict");
+        return new Settings(table, client, timing, idTransport, cookie, cache(), concurrency, incompatible);
+    }
+
+    private TableSettings table() {
+        String name = string(TABLE_NAME, "sessions", TABLE_NAME_FORMAT,
                 "3 to 255 characters from A-Z, a-z, 0-9, '_', '-' and '.'");
         String partitionKey = attributeName(PARTITION_KEY, "PK");
         String keyPrefix = values.apply(KEY_PREFIX).orElse("");
@@ -94,53 +87,22 @@ public final class SettingsReader {
         String sortKeyValue = raw(SORT_KEY_VALUE, "session");
         String ttlAttribute = attributeName(TTL_ATTRIBUTE, "ttl");
         boolean autoCreate = bool(AUTO_CREATE, false);
-        Duration timeout = positiveDuration(TIMEOUT, "PT30M");
-        Duration maxLifetime = positiveDuration(MAX_LIFETIME, "PT12H");
-        Duration touchInterval = duration(TOUCH_INTERVAL, "PT1M");
+        for (String attribute : new String[] {sortKey.orElse(null), ttlAttribute}) {
+            if (partitionKey != null && partitionKey.equals(attribute)) {
+                problems.add("Invalid configuration: " + PARTITION_KEY + ", " + SORT_KEY + " and " + TTL_ATTRIBUTE
+                        + " must name different attributes, but '" + attribute + "' is used twice.");
+            }
+        }
+        Integer compressionThreshold = atLeast(COMPRESSION_THRESHOLD, "4096", 0, "a number of bytes (0 or more)");
+        return new TableSettings(name, partitionKey, keyPrefix, sortKey, sortKeyValue, ttlAttribute, autoCreate,
+                compressionThreshold == null ? 0 : compressionThreshold);
+    }
+
+    private ClientSettings client() {
         Optional<String> region = optional(REGION).map(value -> matching(REGION, value, REGION_FORMAT,
                 "an AWS region name such as eu-west-1"));
         Optional<URI> endpoint = optional(ENDPOINT).map(this::endpoint);
         boolean consistentRead = bool(CONSISTENT_READ, true);
-        CookieSettings cookie = cookie();
-        String idSource = raw(ID_SOURCE, "cookie").replace(" ", "");
-        boolean idFromCookie = idSource.equals("cookie") || idSource.equals("cookie,header")
-                || idSource.equals("header,cookie");
-        boolean idFromHeader = idSource.contains("header");
-        if (!idFromCookie && !idSource.equals("header")) {
-            invalid(ID_SOURCE, idSource, "cookie, header or cookie,header");
-        }
-        String idHeader = string(ID_HEADER, "X-DySession", COOKIE_NAME_FORMAT, TOKEN_EXPECTED);
-        String incompatible = raw(ON_INCOMPATIBLE_STATE, "reset");
-        if (!incompatible.equals("reset") && !incompatible.equals("fail")) {
-            invalid(ON_INCOMPATIBLE_STATE, incompatible, "reset or fail");
-        }
-        Integer compressionThreshold = parse(COMPRESSION_THRESHOLD, raw(COMPRESSION_THRESHOLD, "4096"),
-                Integer::valueOf, "a number of bytes (0 or more)");
-        if (compressionThreshold != null && compressionThreshold < 0) {
-            compressionThreshold = invalid(COMPRESSION_THRESHOLD, compressionThreshold.toString(),
-                    "a number of bytes (0 or more)");
-        }
-        for (String name : new String[] {sortKey.orElse(null), ttlAttribute}) {
-            if (partitionKey != null && partitionKey.equals(name)) {
-                problems.add("Invalid configuration: " + PARTITION_KEY + ", " + SORT_KEY + " and " + TTL_ATTRIBUTE
-                        + " must name different attributes, but '" + name + "' is used twice.");
-            }
-        }
-        String concurrency = raw(CONCURRENCY, "merge");
-        if (!concurrency.equals("merge") && !concurrency.equals("strict")) {
-            invalid(CONCURRENCY, concurrency, "merge or strict");
-        }
-        boolean cacheEnabled = bool(CACHE_ENABLED, false);
-        Integer cacheMaxEntries = parse(CACHE_MAX_ENTRIES, raw(CACHE_MAX_ENTRIES, "10000"), Integer::valueOf,
-                "a positive number of sessions");
-        if (cacheMaxEntries != null && cacheMaxEntries < 1) {
-            cacheMaxEntries = invalid(CACHE_MAX_ENTRIES, cacheMaxEntries.toString(), "a positive number of sessions");
-        }
-        Duration cacheMaxStaleness = duration(CACHE_MAX_STALENESS, "PT0S");
-        if (cacheMaxStaleness != null && cacheMaxStaleness.isNegative()) {
-            cacheMaxStaleness = invalid(CACHE_MAX_STALENESS, cacheMaxStaleness.toString(),
-                    "an ISO-8601 duration of zero or more, such as PT5S");
-        }
         Optional<String> accessKeyId = optional(ACCESS_KEY_ID);
         Optional<String> secretAccessKey = optional(SECRET_ACCESS_KEY);
         if (accessKeyId.isPresent() != secretAccessKey.isPresent()) {
@@ -150,11 +112,18 @@ public final class SettingsReader {
         }
         Optional<StaticCredentials> accessKey = accessKeyId.isPresent() && secretAccessKey.isPresent()
                 ? Optional.of(new StaticCredentials(accessKeyId.get(), secretAccessKey.get())) : Optional.empty();
-        return new Settings(tableName, partitionKey, keyPrefix, sortKey, sortKeyValue, ttlAttribute, autoCreate,
-                timeout, maxLifetime, touchInterval, region, endpoint, consistentRead, cookie, idFromCookie,
-                idFromHeader, idHeader, incompatible.equals("fail"),
-                compressionThreshold == null ? 0 : compressionThreshold, concurrency.equals("strict"), cacheEnabled,
-                cacheMaxEntries == null ? 1 : cacheMaxEntries, cacheMaxStaleness, accessKey);
+        return new ClientSettings(region, endpoint, consistentRead, accessKey);
+    }
+
+    private CacheSettings cache() {
+        boolean enabled = bool(CACHE_ENABLED, false);
+        Integer maxEntries = atLeast(CACHE_MAX_ENTRIES, "10000", 1, "a positive number of sessions");
+        Duration maxStaleness = duration(CACHE_MAX_STALENESS, "PT0S");
+        if (maxStaleness != null && maxStaleness.isNegative()) {
+            maxStaleness = invalid(CACHE_MAX_STALENESS, maxStaleness.toString(),
+                    "an ISO-8601 duration of zero or more, such as PT5S");
+        }
+        return new CacheSettings(enabled, maxEntries == null ? 1 : maxEntries, maxStaleness);
     }
 
     private CookieSettings cookie() {
@@ -163,21 +132,12 @@ public final class SettingsReader {
                 "a path starting with / without spaces or ';'"));
         Optional<String> domain = optional(COOKIE_DOMAIN).map(value -> matching(COOKIE_DOMAIN, value,
                 COOKIE_DOMAIN_FORMAT, "a host name such as example.com"));
-        String secureValue = raw(COOKIE_SECURE, "auto");
-        CookieSettings.Secure secure = switch (secureValue.toLowerCase(java.util.Locale.ROOT)) {
-            case "auto" -> CookieSettings.Secure.AUTO;
-            case "true" -> CookieSettings.Secure.ALWAYS;
-            case "false" -> CookieSettings.Secure.NEVER;
-            default -> invalid(COOKIE_SECURE, secureValue, "auto, true or false");
-        };
+        CookieSettings.Secure secure = choice(COOKIE_SECURE, raw(COOKIE_SECURE, "auto"), caseInsensitive(Map.of(
+                "auto", CookieSettings.Secure.AUTO, "true", CookieSettings.Secure.ALWAYS,
+                "false", CookieSettings.Secure.NEVER)), "auto, true or false");
         boolean httpOnly = bool(COOKIE_HTTP_ONLY, true);
-        String sameSite = raw(COOKIE_SAME_SITE, "Lax");
-        sameSite = switch (sameSite.toLowerCase(java.util.Locale.ROOT)) {
-            case "lax" -> "Lax";
-            case "strict" -> "Strict";
-            case "none" -> "None";
-            default -> invalid(COOKIE_SAME_SITE, sameSite, "Lax, Strict or None");
-        };
+        String sameSite = choice(COOKIE_SAME_SITE, raw(COOKIE_SAME_SITE, "Lax"), caseInsensitive(Map.of(
+                "lax", "Lax", "strict", "Strict", "none", "None")), "Lax, Strict or None");
         Optional<Duration> maxAge = optional(COOKIE_MAX_AGE).map(value -> {
             Duration duration = parse(COOKIE_MAX_AGE, value, Duration::parse, "an ISO-8601 duration such as PT12H");
             if (duration != null && (duration.isNegative() || duration.isZero())) {
@@ -253,6 +213,26 @@ public final class SettingsReader {
             // reported below
         }
         return invalid(ENDPOINT, value, "an absolute http or https URL such as http://127.0.0.1:8000");
+    }
+
+    private Integer atLeast(String key, String defaultValue, int minimum, String expected) {
+        Integer value = parse(key, raw(key, defaultValue), Integer::valueOf, expected);
+        if (value != null && value < minimum) {
+            return invalid(key, value.toString(), expected);
+        }
+        return value;
+    }
+
+    // One of a fixed set of values; the map's ordering decides whether case matters.
+    private <T> T choice(String key, String value, Map<String, T> choices, String expected) {
+        T chosen = choices.get(value);
+        return chosen != null ? chosen : invalid(key, value, expected);
+    }
+
+    private static <T> Map<String, T> caseInsensitive(Map<String, T> choices) {
+        Map<String, T> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        map.putAll(choices);
+        return map;
     }
 
     private <T> T parse(String key, String value, Function<String, T> parser, String expected) {

@@ -25,34 +25,54 @@ public final class DySessionContext implements AlterableContext {
         this.environment = environment;
     }
 
-    /** Binds a new request to this thread; {@code clientId} is whatever the client sent, or null. */
-    public SessionRequest begin(String clientId) {
+    /**
+     * Binds a new request's session to this thread until the binding is closed; {@code clientId} is
+     * whatever the client sent, or null. The one way in for the filter and for tests without a servlet container.
+     */
+    public Binding bind(String clientId) {
         SessionEnvironment env = environment;
         if (env == null) {
             throw new IllegalStateException("dysession is not started: its extension did not finish deployment.");
         }
-        SessionRequest request = new SessionRequest(env, clientId);
-        current.set(request);
-        return request;
+        return bind(new SessionRequest(env, clientId));
     }
 
-    /** Unbinds this thread's request and releases its instances' dependents. */
-    public void end() {
-        SessionRequest request = current.get();
-        current.remove();
-        if (request != null) {
-            request.release();
+    /** Binds a suspended request's session to this thread again (an async dispatch of the same request). */
+    public Binding bind(SessionRequest request) {
+        current.set(request);
+        return new Binding(request);
+    }
+
+    /** A request's session bound to this thread; closing it unbinds it and, unless kept, releases its instances. */
+    public final class Binding implements AutoCloseable {
+
+        private final SessionRequest request;
+        private boolean kept;
+
+        private Binding(SessionRequest request) {
+            this.request = request;
         }
-    }
 
-    /** Unbinds this thread's request without releasing it: an async request goes on elsewhere. */
-    public void suspend() {
-        current.remove();
-    }
+        public SessionRequest request() {
+            return request;
+        }
 
-    /** Binds a suspended request to this thread (an async dispatch of the same request). */
-    public void resume(SessionRequest request) {
-        current.set(request);
+        /** The request went async and goes on elsewhere: closing only unbinds it from this thread. */
+        public void keep() {
+            kept = true;
+        }
+
+        public boolean kept() {
+            return kept;
+        }
+
+        @Override
+        public void close() {
+            current.remove();
+            if (!kept) {
+                request.release();
+            }
+        }
     }
 
     public SessionRequest current() {

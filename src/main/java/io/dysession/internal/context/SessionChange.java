@@ -1,11 +1,11 @@
 package io.dysession.internal.context;
 
 /**
- * What a save means for the client: nothing, a new or rotated id to send, an expiry moved (for a
- * cookie with Max-Age), or a session that ended (clear the cookie).
+ * What a save means for the client: nothing, a new or rotated id to send, a save that moved the
+ * expiry (for a cookie with Max-Age), or a session that ended (clear the cookie).
  *
  * @param kind what happened
- * @param id   the id to send for STARTED, ROTATED and EXTENDED; null otherwise
+ * @param id   the id to send for STARTED, ROTATED and SAVED; null otherwise
  */
 public record SessionChange(Kind kind, String id) {
 
@@ -14,11 +14,6 @@ public record SessionChange(Kind kind, String id) {
 
     /** What happened to the session in a save. */
     public enum Kind {
-        NONE, STARTED, ROTATED, EXTENDED, ENDED
-    }
-
-    /** True when the client must learn a (new) id. */
-    public boolean sendsNewId() {
-        return kind == Kind.STARTED || kind == Kind.ROTATED;
+        NONE, STARTED, ROTATED, SAVED, ENDED
     }
 }

@@ -1,14 +1,11 @@
 package io.dysession.internal.context;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
  * Session ids: 32 bytes from {@link SecureRandom}, base64url without padding (43 characters).
- * Only their SHA-256 digest is ever stored.
+ * Only their SHA-256 digest is ever stored (see {@code SessionKeys}).
  */
 public final class SessionId {
 
@@ -43,15 +40,5 @@ public final class SessionId {
             }
         }
         return "AEIMQUYcgkosw048".indexOf(value.charAt(LENGTH - 1)) >= 0;
-    }
-
-    /** base64url(SHA-256(id)): what the store keys the session by. */
-    public static String digest(String id) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return ENCODER.encodeToString(sha256.digest(id.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
     }
 }

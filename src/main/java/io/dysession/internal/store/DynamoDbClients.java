@@ -2,9 +2,8 @@ package io.dysession.internal.store;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
 
-import io.dysession.internal.config.StaticCredentials;
+import io.dysession.internal.config.ClientSettings;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -27,15 +26,14 @@ public final class DynamoDbClients {
      * @param accessKey static credentials (access key id and secret), the least preferred way;
      *                  empty means the SDK default chain
      */
-    public static DynamoDbClient build(Optional<String> region, Optional<URI> endpoint,
-                                       Optional<StaticCredentials> accessKey) {
+    public static DynamoDbClient build(ClientSettings settings) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(2))
                         .socketTimeout(Duration.ofSeconds(10)));
-        region.map(Region::of).ifPresent(builder::region);
-        endpoint.ifPresent(builder::endpointOverride);
-        accessKey.ifPresent(key -> builder.credentialsProvider(
+        settings.region().map(Region::of).ifPresent(builder::region);
+        settings.endpoint().ifPresent(builder::endpointOverride);
+        settings.accessKey().ifPresent(key -> builder.credentialsProvider(
                 StaticCredentialsProvider.create(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()))));
         return builder.build();
     }

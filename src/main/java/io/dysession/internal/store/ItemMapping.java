@@ -70,6 +70,20 @@ final class ItemMapping {
                 number(item, layout.ttlAttribute()), number(item, VERSION), number(item, TIMEOUT), beans, versions);
     }
 
+    static long beanBytes(Map<String, AttributeValue> item) {
+        AttributeValue beans = item.get(ItemMapping.BEANS);
+        return beans == null ? 0 : beans.m().values().stream().mapToLong(BeanEncoding::size).sum();
+    }
+
+    // Unchanged beans count at their uncompressed size, an upper bound; compressed only when that is not enough.
+    void checkSize(Map<String, AttributeValue> changed, Map<String, String> all) {
+        Map<String, AttributeValue> bound = new HashMap<>();
+        all.forEach((bean, json) -> bound.put(bean, changed.getOrDefault(bean, AttributeValue.fromS(json))));
+        if (!ItemSize.fits(bound)) {
+            ItemSize.check(encode(all));
+        }
+    }
+
     static AttributeValue number(long value) {
         return AttributeValue.fromN(Long.toString(value));
     }

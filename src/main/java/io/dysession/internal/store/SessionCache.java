@@ -12,6 +12,9 @@ import java.util.Map;
  */
 public final class SessionCache {
 
+    /** No cache: nothing is kept, every lookup misses. */
+    static final SessionCache NONE = new SessionCache(0, Duration.ZERO, Clock.systemUTC());
+
     private final int maxEntries;
     private final long maxStalenessMillis;
     private final Clock clock;
@@ -46,15 +49,18 @@ public final class SessionCache {
         return entry == null ? null : entry.session();
     }
 
+    boolean enabled() {
+        return maxEntries > 0;
+    }
+
     synchronized void put(StoredSession session) {
+        if (!enabled()) {
+            return;
+        }
         entries.put(session.key(), new Entry(session, clock.millis()));
     }
 
     synchronized void remove(String key) {
         entries.remove(key);
-    }
-
-    synchronized int size() {
-        return entries.size();
     }
 }

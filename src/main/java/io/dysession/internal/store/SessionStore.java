@@ -1,11 +1,10 @@
 package io.dysession.internal.store;
 
-import java.util.HashMap;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -14,6 +13,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
+import io.dysession.internal.config.ConcurrencyMode;
+import io.dysession.internal.config.Settings;
+import io.dysession.internal.config.TableSettings;
+
 /**
  * Reads and writes session items. Every write is conditioned on the item's existence, so a
  * session deleted by another request is never resurrected and a new one never overwrites.
@@ -21,35 +24,56 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 public final class SessionStore {
 
-    private final DynamoDbClient client;
+    private final StoreCalls calls;
     private final TableLayout layout;
+    private final SessionKeys keys;
     private final boolean consistentRead;
-    private final StoreFailures failures;
-    private final BeanEncoding encoding;
     private final ItemMapping mapping;
     private final SessionCache cache;
     private final StoreStatistics statistics;
+    private final SessionWriter writer;
 
-    public SessionStore(DynamoDbClient client, TableLayout layout, boolean consistentRead, StoreLocation location,
-                        int compressionThreshold, SessionCache cache, StoreStatistics statistics) {
+    private SessionStore(DynamoDbClient client, StoreLocation location, TableSettings table, boolean consistentRead,
+                         SessionCache cache, StoreStatistics statistics, SessionWriter writer) {
+        this.calls = new StoreCalls(client, location, statistics);
+        this.layout = TableLayout.of(table);
+        this.keys = new SessionKeys(table.keyPrefix());
+        this.consistentRead = consistentRead;
+        this.mapping = new ItemMapping(layout, new BeanEncoding(table.compressionThreshold()));
         this.cache = cache;
         this.statistics = statistics;
-        this.client = client;
-        this.layout = layout;
-        this.consistentRead = consistentRead;
-        this.failures = new StoreFailures(location);
-        this.encoding = new BeanEncoding(compressionThreshold);
-        this.mapping = new ItemMapping(layout, encoding);
+        this.writer = writer;
+    }
+
+    /** The store the settings describe, reading and writing through {@code client}. */
+    public static SessionStore open(DynamoDbClient client, StoreLocation location, Settings settings,
+                                    StoreStatistics statistics, Clock clock) {
+        SessionCache cache = settings.cache().enabled()
+                ? new SessionCache(settings.cache().maxEntries(), settings.cache().maxStaleness(), clock)
+                : SessionCache.NONE;
+        return new SessionStore(client, location, settings.table(), settings.client().consistentRead(), cache,
+                statistics, new SessionWriter(settings.timing(), settings.concurrency() == ConcurrencyMode.STRICT,
+                        clock));
     }
 
     /** A store for support tools that only read: strongly consistent, no cache, expired items included. */
-    public static SessionStore reader(DynamoDbClient client, TableLayout layout, StoreLocation location) {
-        return new SessionStore(client, layout, true, location, Integer.MAX_VALUE, null, new StoreStatistics());
+    public static SessionStore reader(DynamoDbClient client, TableSettings table, StoreLocation location) {
+        return new SessionStore(client, location, table, true, SessionCache.NONE, new StoreStatistics(), null);
     }
 
-    /** True when sessions are cached: writes must then be conditioned on the version. */
-    public boolean caches() {
-        return cache != null;
+    /** Names and key values of the table. */
+    public TableLayout layout() {
+        return layout;
+    }
+
+    /** How session ids become item keys, public digests and log references. */
+    public SessionKeys keys() {
+        return keys;
+    }
+
+    /** The counters of this store's DynamoDB calls. */
+    public StoreStatistics statistics() {
+        return statistics;
     }
 
     /**
@@ -58,9 +82,6 @@ public final class SessionStore {
      * else a {@code GetItem} of the version only, and the whole item when the version moved.
      */
     public Optional<StoredSession> find(String key) {
-        if (cache == null) {
-            return get(key, false);
-        }
         StoredSession fresh = cache.fresh(key);
         if (fresh != null) {
             return Optional.of(fresh);
@@ -82,47 +103,46 @@ public final class SessionStore {
         return loaded;
     }
 
-    private Optional<StoredSession> get(String key, boolean versionOnly) {
-        GetItemResponse response;
-        try {
-            statistics.called("GetItem");
-            response = client.getItem(b -> {
-                b.tableName(layout.table()).key(layout.key(key)).consistentRead(consistentRead)
-                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
-                if (versionOnly) {
-                    b.projectionExpression("#ver").expressionAttributeNames(Map.of("#ver", ItemMapping.VERSION));
-                }
-            });
-        } catch (SdkException e) {
-            throw failures.translate("GetItem", e);
+    /**
+     * Writes what a request did to the session it loaded ({@code loaded}, null for a new one): a new
+     * session with {@code PutItem}, an existing one with one {@code UpdateItem} of the changed beans
+     * (retried on top of what other requests wrote meanwhile), a touch when only the expiry is due,
+     * a rotation with one transaction; else nothing.
+     */
+    public SaveResult save(StoredSession loaded, SessionDelta delta) {
+        if (writer == null) {
+            throw new IllegalStateException("This session store only reads.");
         }
-        statistics.consumed(response.consumedCapacity());
-        if (!response.hasItem() || response.item().isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(mapping.fromItem(key, response.item()));
+        return writer.save(this, loaded, delta);
+    }
+
+    /** One {@code DeleteItem}; deleting a missing item is not an error. */
+    public void delete(String key) {
+        cache.remove(key);
+        calls.call("DeleteItem", client -> client.deleteItem(b -> b.tableName(layout.table()).key(layout.key(key))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)),
+                response -> StoreCalls.one(response.consumedCapacity()));
+    }
+
+    boolean caches() {
+        return cache.enabled();
     }
 
     /** One {@code PutItem} that fails (returns false) when an item with this key exists. */
-    public boolean create(StoredSession session) {
+    boolean create(StoredSession session) {
         Map<String, AttributeValue> item = mapping.toItem(session);
         try {
-            statistics.called("PutItem");
-            statistics.consumed(client.putItem(b -> b.tableName(layout.table()).item(item)
+            calls.call("PutItem", client -> client.putItem(b -> b.tableName(layout.table()).item(item)
                     .conditionExpression("attribute_not_exists(#pk)")
                     .expressionAttributeNames(Map.of("#pk", layout.partitionKey()))
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity());
-            statistics.written(beanBytes(item));
-            if (cache != null) {
-                cache.put(session);
-            }
-            return true;
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)),
+                response -> StoreCalls.one(response.consumedCapacity()));
         } catch (ConditionalCheckFailedException e) {
-            statistics.conditionalCheckFailed();
             return false;
-        } catch (SdkException e) {
-            throw failures.translate("PutItem", e);
         }
+        statistics.written(ItemMapping.beanBytes(item));
+        cache.put(session);
+        return true;
     }
 
     /**
@@ -133,11 +153,10 @@ public final class SessionStore {
      * @param changed the beans to set, a subset of {@code after.beans()}
      * @param removed the beans to remove
      */
-    public WriteOutcome update(StoredSession after, Map<String, String> changed, Set<String> removed,
-                               WriteGuard guard) {
+    WriteOutcome update(StoredSession after, Map<String, String> changed, Set<String> removed, WriteGuard guard) {
         Map<String, AttributeValue> encoded = mapping.encode(changed);
-        checkSize(encoded, after.beans());
-        Expression expression = new Expression(layout, after);
+        mapping.checkSize(encoded, after.beans());
+        UpdateExpression expression = new UpdateExpression(layout, after);
         encoded.forEach(expression::setBean);
         removed.forEach(expression::removeBean);
         expression.guard(guard);
@@ -149,8 +168,8 @@ public final class SessionStore {
     }
 
     /** Moves only the access and expiry times (and the version), conditioned as {@code guard} says. */
-    public WriteOutcome touch(StoredSession after, WriteGuard guard) {
-        Expression expression = new Expression(layout, after);
+    WriteOutcome touch(StoredSession after, WriteGuard guard) {
+        UpdateExpression expression = new UpdateExpression(layout, after);
         expression.guard(guard);
         return conditionalUpdate(after, expression, guard);
     }
@@ -159,103 +178,66 @@ public final class SessionStore {
      * Moves a session to a new key in one {@code TransactWriteItems}: put the new item (which must
      * not exist) and delete the old one (which must still exist). Returns false when the old one is gone.
      */
-    public boolean rotate(String oldKey, StoredSession renamed) {
+    boolean rotate(String oldKey, StoredSession renamed) {
         Map<String, AttributeValue> item = mapping.toItem(renamed);
         Map<String, String> names = Map.of("#pk", layout.partitionKey());
         try {
-            statistics.called("TransactWriteItems");
-            client.transactWriteItems(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).transactItems(
+            calls.call("TransactWriteItems", client -> client.transactWriteItems(b -> b
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).transactItems(
                     put -> put.put(p -> p.tableName(layout.table()).item(item)
                             .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(names)),
                     delete -> delete.delete(d -> d.tableName(layout.table()).key(layout.key(oldKey))
-                            .conditionExpression("attribute_exists(#pk)").expressionAttributeNames(names))))
-                    .consumedCapacity().forEach(statistics::consumed);
-            statistics.written(beanBytes(item));
-            if (cache != null) {
-                cache.remove(oldKey);
-                cache.put(renamed);
-            }
-            return true;
+                            .conditionExpression("attribute_exists(#pk)").expressionAttributeNames(names)))),
+                    response -> response.consumedCapacity());
         } catch (TransactionCanceledException e) {
-            statistics.conditionalCheckFailed();
-            if (e.hasCancellationReasons() && e.cancellationReasons().stream()
-                    .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()))) {
-                return false;
+            return false;
+        }
+        statistics.written(ItemMapping.beanBytes(item));
+        cache.remove(oldKey);
+        cache.put(renamed);
+        return true;
+    }
+
+    private Optional<StoredSession> get(String key, boolean versionOnly) {
+        GetItemResponse response = calls.call("GetItem", client -> client.getItem(b -> {
+            b.tableName(layout.table()).key(layout.key(key)).consistentRead(consistentRead)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
+            if (versionOnly) {
+                b.projectionExpression("#ver").expressionAttributeNames(Map.of("#ver", ItemMapping.VERSION));
             }
-            throw failures.translate("TransactWriteItems", e);
-        } catch (SdkException e) {
-            throw failures.translate("TransactWriteItems", e);
+        }), found -> StoreCalls.one(found.consumedCapacity()));
+        if (!response.hasItem() || response.item().isEmpty()) {
+            return Optional.empty();
         }
-    }
-
-    /** One {@code DeleteItem}; deleting a missing item is not an error. */
-    public void delete(String key) {
-        if (cache != null) {
-            cache.remove(key);
-        }
-        try {
-            statistics.called("DeleteItem");
-            statistics.consumed(client.deleteItem(b -> b.tableName(layout.table()).key(layout.key(key))
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity());
-        } catch (SdkException e) {
-            throw failures.translate("DeleteItem", e);
-        }
-    }
-
-    /** The counters this store and the sessions it serves keep. */
-    public StoreStatistics statistics() {
-        return statistics;
-    }
-
-    private static long beanBytes(Map<String, AttributeValue> item) {
-        AttributeValue beans = item.get(ItemMapping.BEANS);
-        return beans == null ? 0 : beans.m().values().stream().mapToLong(BeanEncoding::size).sum();
-    }
-
-    // Unchanged beans count at their uncompressed size, an upper bound; compressed only when that is not enough.
-    private void checkSize(Map<String, AttributeValue> changed, Map<String, String> all) {
-        Map<String, AttributeValue> bound = new HashMap<>();
-        all.forEach((bean, json) -> bound.put(bean, changed.getOrDefault(bean, AttributeValue.fromS(json))));
-        if (!ItemSize.fits(bound)) {
-            ItemSize.check(mapping.encode(all));
-        }
+        return Optional.of(mapping.fromItem(key, response.item()));
     }
 
     // The cache keeps only states known exactly: written under a version condition, or just read back.
-    private WriteOutcome conditionalUpdate(StoredSession after, Expression expression, WriteGuard guard) {
+    private WriteOutcome conditionalUpdate(StoredSession after, UpdateExpression expression, WriteGuard guard) {
         String key = after.key();
         try {
-            statistics.called("UpdateItem");
-            statistics.consumed(client.updateItem(b -> b.tableName(layout.table()).key(layout.key(key))
+            calls.call("UpdateItem", client -> client.updateItem(b -> b.tableName(layout.table()).key(layout.key(key))
                     .updateExpression(expression.update())
                     .conditionExpression(expression.condition())
                     .expressionAttributeNames(expression.names())
                     .expressionAttributeValues(expression.values())
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity());
-            if (cache != null) {
-                if (guard.expectedVersion() != null) {
-                    cache.put(after);
-                } else {
-                    cache.remove(key);
-                }
-            }
-            return WriteOutcome.WRITTEN;
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)),
+                response -> StoreCalls.one(response.consumedCapacity()));
         } catch (ConditionalCheckFailedException e) {
-            statistics.conditionalCheckFailed();
             if (!e.hasItem() || e.item().isEmpty()) {
-                if (cache != null) {
-                    cache.remove(key);
-                }
+                cache.remove(key);
                 return WriteOutcome.GONE;
             }
             StoredSession current = mapping.fromItem(key, e.item());
-            if (cache != null) {
-                cache.put(current);
-            }
+            cache.put(current);
             return new WriteOutcome(WriteOutcome.Kind.CHANGED, current);
-        } catch (SdkException e) {
-            throw failures.translate("UpdateItem", e);
         }
+        if (guard.expectedVersion() != null) {
+            cache.put(after);
+        } else {
+            cache.remove(key);
+        }
+        return WriteOutcome.WRITTEN;
     }
 }

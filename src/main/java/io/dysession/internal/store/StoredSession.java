@@ -1,5 +1,6 @@
 package io.dysession.internal.store;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -25,6 +26,11 @@ public record StoredSession(String key, long created, long accessed, long expire
     /** The version of one bean; 0 when it is not stored. */
     public long beanVersion(String bean) {
         return beanVersions.getOrDefault(bean, 0L);
+    }
+
+    /** This session's own idle timeout, or {@code configured} when it has none. */
+    public Duration idleTimeout(Duration configured) {
+        return timeout > 0 ? Duration.ofSeconds(timeout) : configured;
     }
 
     /** Expired items count as absent: DynamoDB TTL deletes late, emulators such as moto never. */

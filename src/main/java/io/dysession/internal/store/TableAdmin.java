@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
@@ -51,8 +52,8 @@ public final class TableAdmin {
     }
 
     /** The table and its TTL setting as DynamoDB describes them; empty when there is no such table. */
-    public Optional<TableDescription> describe() {
-        software.amazon.awssdk.services.dynamodb.model.TableDescription table;
+    public Optional<DescribedTable> describe() {
+        TableDescription table;
         try {
             table = client.describeTable(b -> b.tableName(layout.table())).table();
         } catch (ResourceNotFoundException e) {
@@ -60,7 +61,7 @@ public final class TableAdmin {
         } catch (SdkException e) {
             throw failures.translate("DescribeTable", e);
         }
-        return Optional.of(TableDescription.of(table, timeToLive()));
+        return Optional.of(DescribedTable.of(table, timeToLive()));
     }
 
     /**

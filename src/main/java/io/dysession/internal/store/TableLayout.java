@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.dysession.internal.config.TableSettings;
+
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -17,6 +19,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public record TableLayout(String table, String partitionKey, Optional<String> sortKey, String sortKeyValue,
                           String ttlAttribute) {
+
+    /** The layout the table settings describe. */
+    public static TableLayout of(TableSettings settings) {
+        return new TableLayout(settings.name(), settings.partitionKey(), settings.sortKey(), settings.sortKeyValue(),
+                settings.ttlAttribute());
+    }
 
     /** The primary key of the item with this partition key value. */
     Map<String, AttributeValue> key(String partitionKeyValue) {

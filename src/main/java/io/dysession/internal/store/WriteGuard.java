@@ -10,21 +10,21 @@ import java.util.Set;
  * @param loaded           the session as the writer loaded it: for strict mode, the bean versions
  * @param checkedBeans     beans whose stored version must still be the loaded one (strict mode); empty otherwise
  */
-public record WriteGuard(Long expectedVersion, StoredSession loaded, Set<String> checkedBeans) {
+record WriteGuard(Long expectedVersion, StoredSession loaded, Set<String> checkedBeans) {
 
-    public WriteGuard {
+    WriteGuard {
         checkedBeans = Set.copyOf(checkedBeans);
     }
 
-    public static WriteGuard exists(StoredSession loaded) {
+    static WriteGuard exists(StoredSession loaded) {
         return new WriteGuard(null, loaded, Set.of());
     }
 
-    public WriteGuard version(long expected) {
+    WriteGuard version(long expected) {
         return new WriteGuard(expected, loaded, checkedBeans);
     }
 
-    public WriteGuard beans(Collection<String> beans) {
+    WriteGuard beans(Collection<String> beans) {
         return new WriteGuard(expectedVersion, loaded, Set.copyOf(beans));
     }
 }

@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.dysession.DySessionConflictException;
 import io.dysession.DySessionStoreException;
 import io.dysession.internal.DySessionExtension;
+import io.dysession.internal.DySessionRuntime;
 import io.dysession.internal.context.DySessionContext;
 import io.dysession.internal.context.SessionRequest;
 
@@ -50,23 +51,20 @@ public final class SessionFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
-        SessionRequest session = suspended;
-        if (session == null) {
-            session = context.begin(transport.read(request));
-        } else {
-            context.resume(session);
+        try (DySessionContext.Binding binding = suspended == null ? context.bind(transport.read(request))
+                : context.bind(suspended)) {
+            handle(binding, request, response, chain);
         }
-        handle(session, request, response, chain);
     }
 
-    private void handle(SessionRequest session, HttpServletRequest request, HttpServletResponse response,
+    private void handle(DySessionContext.Binding binding, HttpServletRequest request, HttpServletResponse response,
                         FilterChain chain) throws IOException, ServletException {
+        SessionRequest session = binding.request();
         CommitAwareResponse guarded = new CommitAwareResponse(response, () -> save(session, request, response));
-        boolean async = false;
         try {
             chain.doFilter(request, guarded);
-            async = request.isAsyncStarted();
-            if (async) {
+            if (request.isAsyncStarted()) {
+                binding.keep();
                 suspend(session, request, response);
             } else {
                 save(session, request, response);
@@ -76,11 +74,8 @@ public final class SessionFilter implements Filter {
                 throw e;
             }
         } finally {
-            if (async) {
-                context.suspend();
-            } else {
+            if (!binding.kept()) {
                 request.removeAttribute(SUSPENDED);
-                context.end();
             }
         }
     }
@@ -153,9 +148,12 @@ public final class SessionFilter implements Filter {
     private DySessionContext context() {
         DySessionContext found = context;
         if (found == null) {
-            DySessionExtension extension = CDI.current().getBeanManager().getExtension(DySessionExtension.class);
-            transport = new SessionTransport(extension.settings());
-            context = found = extension.context();
+            DySessionRuntime runtime = CDI.current().getBeanManager().getExtension(DySessionExtension.class).runtime();
+            if (runtime == null) {
+                throw new IllegalStateException("dysession is not started: its extension did not finish deployment.");
+            }
+            transport = new SessionTransport(runtime.settings());
+            context = found = runtime.context();
         }
         return found;
     }

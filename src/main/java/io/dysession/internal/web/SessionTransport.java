@@ -20,9 +20,9 @@ final class SessionTransport {
 
     SessionTransport(Settings settings) {
         this.cookie = new SessionCookie(settings.cookie());
-        this.fromCookie = settings.idFromCookie();
-        this.fromHeader = settings.idFromHeader();
-        this.header = settings.idHeader();
+        this.fromCookie = settings.idTransport().source().fromCookie();
+        this.fromHeader = settings.idTransport().source().fromHeader();
+        this.header = settings.idTransport().header();
     }
 
     /** The id the client sent, if it is well-formed; null otherwise. The cookie wins over the header. */
@@ -46,7 +46,7 @@ final class SessionTransport {
                     response.setHeader(header, change.id());
                 }
             }
-            case EXTENDED -> {
+            case SAVED -> {
                 if (fromCookie && cookie.hasMaxAge()) {
                     response.addHeader("Set-Cookie", cookie.carrying(change.id(), request));
                 }

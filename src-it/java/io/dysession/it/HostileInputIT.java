@@ -1,8 +1,14 @@
 package io.dysession.it;
 
+import static io.dysession.it.SecurityApp.COOKIE;
+import static io.dysession.it.SecurityApp.IDS;
+import static io.dysession.it.SecurityApp.ID_HEADER;
+import static io.dysession.it.SecurityApp.QUALIFIER;
+import static io.dysession.it.SecurityApp.SESSION_ID;
+import static io.dysession.it.SecurityApp.made;
+import static io.dysession.it.SecurityApp.seen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -10,24 +16,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -44,33 +41,18 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What a security reviewer checks, from the outside, on one Payara Micro with ids accepted from
- * the cookie and from the {@code X-DySession} header, a two-hour {@code Max-Age} and
- * {@code SameSite=Strict}: the id changes at login and the old one dies, logout clears the cookie
- * and kills the id, the cookie attributes, header-only clients, hostile ids sent over a raw socket
- * (never a 5xx, never adopted), and, last, no session id in the server's log.
+ * Hostile ids sent over a raw socket to the security app ({@link SecurityApp}): never a 5xx, never
+ * adopted; and, last, no session id that any security test saw or sent in the server's log.
  */
 @ExtendWith({BuildEnvironment.class, ArquillianExtension.class})
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SecurityIT {
-
-    private static final String QUALIFIER = "security";
-    private static final String ID_HEADER = "X-DySession";
-    private static final String COOKIE = Browser.SESSION_COOKIE;
-    private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]");
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-    /** Every session id these tests were given or made up; none may show up in the server's log. */
-    private static final Set<String> IDS = ConcurrentHashMap.newKeySet();
+class HostileInputIT {
 
     @Deployment(testable = false)
     @TargetsContainer(QUALIFIER)
     static WebArchive app() {
-        return TestWar.create("security", "dysession-it-security", List.of(
-                "dysession.id-source=cookie,header",
-                "dysession.cookie.max-age=PT2H",
-                "dysession.cookie.same-site=Strict"));
+        return SecurityApp.war();
     }
 
     @ArquillianResource
@@ -81,162 +63,6 @@ class SecurityIT {
     @BeforeEach
     void locateApp() {
         app = TestWar.baseUri(deployed);
-    }
-
-    // ---- 1. rotation after login
-
-    @Test
-    @Order(1)
-    void loginRotatesTheIdKeepsTheStateAndKillsTheOldId() {
-        Browser browser = new Browser();
-        Browser.Response first = seen(browser.get(app.resolve("count")));
-        assertEquals(1, first.count());
-        String beforeLogin = first.sessionCookie().value();
-        assertEquals(2, seen(browser.get(app.resolve("count"))).count());
-
-        Browser.Response login = seen(browser.get(app.resolve("login")));
-        assertEquals(3, login.count(), () -> "login counts too: " + login);
-        SetCookie rotated = login.sessionCookie();
-        assertWellFormed(rotated.value(), login);
-        assertNotEquals(beforeLogin, rotated.value(), () -> "a new id at login: " + login);
-        assertEquals(Optional.of("7200"), rotated.attribute("Max-Age"), rotated::raw);
-        assertEquals(Optional.of(rotated.value()), login.headers().firstValue(ID_HEADER),
-                () -> "the id header carries the rotated id too: " + login);
-        assertEquals(rotated.value(), browser.sessionId(app).orElseThrow(), "the browser now holds the new id");
-
-        assertEquals(4, seen(browser.get(app.resolve("count"))).count(), "the state followed the new id");
-        assertEquals("new=false timeout=PT30M", seen(browser.get(app.resolve("whoami"))).body());
-
-        Browser stale = new Browser();
-        stale.holdSessionCookie(app, beforeLogin);
-        Browser.Response staleCount = seen(stale.get(app.resolve("count")));
-        assertEquals(1, staleCount.count(), () -> "the pre-login id starts afresh: " + staleCount);
-        String issued = staleCount.sessionCookie().value();
-        assertWellFormed(issued, staleCount);
-        assertNotEquals(beforeLogin, issued, "the pre-login id is not adopted");
-        assertNotEquals(rotated.value(), issued);
-
-        Browser reader = new Browser();
-        reader.holdSessionCookie(app, beforeLogin);
-        Browser.Response staleRead = seen(reader.get(app.resolve("read")));
-        assertEquals(0, staleRead.count(), () -> "nothing under the pre-login id: " + staleRead);
-        assertGivesNoId(staleRead);
-        reader.holdSessionCookie(app, beforeLogin);
-        assertEquals("new=true timeout=PT30M", seen(reader.get(app.resolve("whoami"))).body());
-
-        assertEquals(4, seen(browser.get(app.resolve("read"))).count(), "the logged-in session is untouched");
-    }
-
-    // ---- 2. logout
-
-    @Test
-    @Order(2)
-    void logoutClearsTheCookieAndTheOldIdStartsAfresh() {
-        Browser browser = new Browser();
-        Browser.Response first = seen(browser.get(app.resolve("count")));
-        String id = first.sessionCookie().value();
-        assertEquals(2, seen(browser.get(app.resolve("count"))).count());
-
-        Browser.Response logout = seen(browser.get(app.resolve("logout")));
-        assertEquals(200, logout.status(), () -> logout.toString());
-        assertEquals("bye", logout.body());
-        SetCookie cleared = logout.sessionCookie();
-        assertEquals("", cleared.value(), cleared::raw);
-        assertEquals(Optional.of("0"), cleared.attribute("Max-Age"), cleared::raw);
-        assertEquals(Optional.of("/security"), cleared.attribute("Path"), cleared::raw);
-        assertTrue(cleared.has("HttpOnly"), cleared::raw);
-        assertEquals(Optional.of("strict"), cleared.attribute("SameSite").map(v -> v.toLowerCase(Locale.ROOT)),
-                cleared::raw);
-        assertTrue(browser.sessionId(app).isEmpty(), "the browser dropped the cookie");
-
-        Browser replay = new Browser();
-        replay.holdSessionCookie(app, id);
-        Browser.Response replayRead = seen(replay.get(app.resolve("read")));
-        assertEquals(0, replayRead.count(), () -> "nothing left under the logged-out id: " + replayRead);
-        assertGivesNoId(replayRead);
-        replay.holdSessionCookie(app, id);
-        Browser.Response replayCount = seen(replay.get(app.resolve("count")));
-        assertEquals(1, replayCount.count(), () -> replayCount.toString());
-        assertNotEquals(id, replayCount.sessionCookie().value(), "the logged-out id is not reused");
-
-        Browser.Response again = seen(browser.get(app.resolve("count")));
-        assertEquals(1, again.count(), () -> "after logout the browser starts afresh: " + again);
-        assertNotEquals(id, again.sessionCookie().value());
-    }
-
-    // ---- 3. cookie attributes under this configuration
-
-    @Test
-    @Order(3)
-    void theCookieHasMaxAgeSameSiteStrictAndIsRefreshedOnlyWhenTheSessionIsWritten() {
-        Browser browser = new Browser();
-        Browser.Response created = seen(browser.get(app.resolve("count")));
-        assertEquals(1, created.count());
-        SetCookie cookie = created.sessionCookie();
-        assertWellFormed(cookie.value(), created);
-        assertEquals(Optional.of("7200"), cookie.attribute("Max-Age"), cookie::raw);
-        assertEquals(Optional.of("strict"), cookie.attribute("SameSite").map(v -> v.toLowerCase(Locale.ROOT)),
-                cookie::raw);
-        assertTrue(cookie.has("HttpOnly"), cookie::raw);
-        assertEquals(Optional.of("/security"), cookie.attribute("Path"), cookie::raw);
-        assertFalse(cookie.has("Secure"), () -> "plain http, secure=auto: " + cookie.raw());
-        assertFalse(cookie.has("Domain"), cookie::raw);
-
-        Browser.Response changed = seen(browser.get(app.resolve("count")));
-        assertEquals(2, changed.count());
-        SetCookie refreshed = changed.sessionCookie();
-        assertEquals(cookie.value(), refreshed.value(), () -> "the same id, sent again: " + changed);
-        assertEquals(Optional.of("7200"), refreshed.attribute("Max-Age"), refreshed::raw);
-        assertEquals(Optional.of("strict"), refreshed.attribute("SameSite").map(v -> v.toLowerCase(Locale.ROOT)),
-                refreshed::raw);
-        assertTrue(refreshed.has("HttpOnly"), refreshed::raw);
-
-        Browser.Response read = seen(browser.get(app.resolve("read")));
-        assertEquals(2, read.count());
-        assertEquals(List.of(), read.setCookieHeaders(), () -> "a read-only request writes no cookie: " + read);
-        assertEquals(Optional.empty(), read.headers().firstValue(ID_HEADER), () -> read.toString());
-    }
-
-    // ---- 4. ids in a request header
-
-    @Test
-    @Order(4)
-    void aClientWithoutCookiesCarriesTheIdInTheHeader() {
-        HttpClient api = HttpClient.newBuilder() // no cookie handler: cookies are neither kept nor sent
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
-
-        Browser.Response first = seen(send(api, "count", null));
-        assertEquals(1, first.count());
-        String id = first.headers().firstValue(ID_HEADER)
-                .orElseThrow(() -> new AssertionError("no " + ID_HEADER + " on the response that created the session: "
-                        + first));
-        assertWellFormed(id, first);
-        assertEquals(id, first.sessionCookie().value(), "header and cookie carry the same id");
-
-        Browser.Response second = seen(send(api, "count", id));
-        assertEquals(2, second.count(), () -> "the header id finds the session: " + second);
-        assertEquals(Optional.empty(), second.headers().firstValue(ID_HEADER),
-                () -> "the id header comes back only when the id is new: " + second);
-        assertEquals(2, seen(send(api, "read", id)).count());
-        assertEquals("new=false timeout=PT30M", seen(send(api, "whoami", id)).body());
-
-        Browser.Response without = seen(send(api, "count", null));
-        assertEquals(1, without.count(), () -> "no id, no session: " + without);
-        assertNotEquals(id, without.headers().firstValue(ID_HEADER).orElseThrow());
-
-        Browser.Response login = seen(send(api, "login", id));
-        assertEquals(3, login.count(), () -> login.toString());
-        String rotated = login.headers().firstValue(ID_HEADER)
-                .orElseThrow(() -> new AssertionError("no " + ID_HEADER + " after rotation: " + login));
-        assertWellFormed(rotated, login);
-        assertNotEquals(id, rotated);
-        assertEquals(rotated, login.sessionCookie().value());
-        assertEquals(4, seen(send(api, "count", rotated)).count(), "the state followed the rotated id");
-        Browser.Response old = seen(send(api, "read", id));
-        assertEquals(0, old.count(), () -> "the pre-rotation header id is dead: " + old);
-        assertGivesNoId(old);
     }
 
     // ---- 5. hostile input, on a raw socket
@@ -501,61 +327,5 @@ class SecurityIT {
         byte[] both = Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, both, first.length, second.length);
         return both;
-    }
-
-    /** A well-formed id that the server never issued (remembered for the log check). */
-    private static String made() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        IDS.add(id);
-        return id;
-    }
-
-    /** Remembers the ids a response carried, for the log check. */
-    private static Browser.Response seen(Browser.Response response) {
-        response.setCookieHeaders().stream().map(SetCookie::parse)
-                .filter(cookie -> cookie.name().equals(COOKIE) && !cookie.value().isEmpty())
-                .forEach(cookie -> IDS.add(cookie.value()));
-        response.headers().allValues(ID_HEADER).forEach(IDS::add);
-        return response;
-    }
-
-    /**
-     * A response to a request that carried a dead id and changed nothing: no id comes back; a
-     * Set-Cookie, if any, only clears the cookie (empty value, {@code Max-Age=0}).
-     */
-    private static void assertGivesNoId(Browser.Response response) {
-        assertEquals(Optional.empty(), response.headers().firstValue(ID_HEADER), () -> response.toString());
-        for (String header : response.setCookieHeaders()) {
-            SetCookie cookie = SetCookie.parse(header);
-            if (cookie.name().equals(COOKIE)) {
-                assertEquals("", cookie.value(), () -> "only a clearing cookie: " + response);
-                assertEquals(Optional.of("0"), cookie.attribute("Max-Age"), () -> "only a clearing cookie: " + response);
-            }
-        }
-    }
-
-    private static void assertWellFormed(String id, Browser.Response response) {
-        assertTrue(SESSION_ID.matcher(id).matches(), () -> "43 base64url characters: " + id + " in " + response);
-    }
-
-    /** {@code GET path}, with the id in the {@code X-DySession} header when not null. */
-    private Browser.Response send(HttpClient client, String path, String id) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(app.resolve(path)).timeout(TIMEOUT).GET();
-        if (id != null) {
-            builder.header(ID_HEADER, id);
-        }
-        HttpRequest request = builder.build();
-        try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Browser.Response(request.method(), request.uri(), response.statusCode(), response.headers(),
-                    response.body());
-        } catch (IOException e) {
-            throw new AssertionError("GET " + request.uri() + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("GET " + request.uri() + " was interrupted", e);
-        }
     }
 }

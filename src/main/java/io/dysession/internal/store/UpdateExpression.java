@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Builds the update and condition expressions of one {@code UpdateItem} on a session item.
  */
-final class Expression {
+final class UpdateExpression {
 
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, AttributeValue> values = new HashMap<>();
@@ -18,7 +18,7 @@ final class Expression {
     private final StringJoiner condition = new StringJoiner(" AND ");
     private final Map<String, String> beanAliases = new HashMap<>();
 
-    Expression(TableLayout layout, StoredSession after) {
+    UpdateExpression(TableLayout layout, StoredSession after) {
         names.put("#pk", layout.partitionKey());
         names.put("#acc", ItemMapping.ACCESSED);
         names.put("#ttl", layout.ttlAttribute());

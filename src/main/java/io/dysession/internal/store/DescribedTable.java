@@ -7,6 +7,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 
 /**
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
  * @param itemCount      item count, an estimate DynamoDB refreshes about every six hours
  * @param sizeBytes      table size in bytes, refreshed like the item count
  */
-public record TableDescription(String status, String billingMode, long readCapacity, long writeCapacity,
+public record DescribedTable(String status, String billingMode, long readCapacity, long writeCapacity,
                                KeyAttribute partitionKey, Optional<KeyAttribute> sortKey, String ttlStatus,
                                Optional<String> ttlAttribute, long itemCount, long sizeBytes) {
 
@@ -39,7 +40,7 @@ public record TableDescription(String status, String billingMode, long readCapac
         }
     }
 
-    static TableDescription of(software.amazon.awssdk.services.dynamodb.model.TableDescription table,
+    static DescribedTable of(TableDescription table,
                                TimeToLiveDescription ttl) {
         KeyAttribute partitionKey = null;
         KeyAttribute sortKey = null;
@@ -59,7 +60,7 @@ public record TableDescription(String status, String billingMode, long readCapac
                 : orZero(table.provisionedThroughput().writeCapacityUnits());
         String ttlStatus = ttl == null || ttl.timeToLiveStatus() == null ? "UNAVAILABLE" : ttl.timeToLiveStatusAsString();
         Optional<String> ttlAttribute = ttl == null ? Optional.empty() : Optional.ofNullable(ttl.attributeName());
-        return new TableDescription(table.tableStatusAsString(), billingMode, read, write, partitionKey,
+        return new DescribedTable(table.tableStatusAsString(), billingMode, read, write, partitionKey,
                 Optional.ofNullable(sortKey), ttlStatus, ttlAttribute, orZero(table.itemCount()),
                 orZero(table.tableSizeBytes()));
     }
@@ -103,7 +104,7 @@ public record TableDescription(String status, String billingMode, long readCapac
         return Optional.empty();
     }
 
-    private static String type(software.amazon.awssdk.services.dynamodb.model.TableDescription table, String name) {
+    private static String type(TableDescription table, String name) {
         return table.attributeDefinitions().stream().filter(definition -> definition.attributeName().equals(name))
                 .map(AttributeDefinition::attributeTypeAsString).findFirst().orElse("?");
     }

@@ -1,0 +1,72 @@
+package io.dysession.internal;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Member;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.inject.spi.ProcessBean;
+import jakarta.enterprise.inject.spi.ProcessProducerField;
+import jakarta.enterprise.inject.spi.ProcessProducerMethod;
+
+import io.dysession.DySessionScoped;
+
+/**
+ * Collects the {@code @DySessionScoped} beans the scope cannot serve: producers, final classes,
+ * classes JSON-B cannot instantiate. Each problem names the class or member and the fix.
+ */
+final class BeanChecks {
+
+    private final List<String> problems = new ArrayList<>();
+
+    void check(ProcessBean<?> event) {
+        if (event.getBean().getScope() != DySessionScoped.class) {
+            return;
+        }
+        if (event instanceof ProcessProducerMethod<?, ?> producer) {
+            problems.add(producerProblem("method", name(producer.getAnnotatedProducerMethod().getJavaMember()) + "()"));
+        } else if (event instanceof ProcessProducerField<?, ?> producer) {
+            problems.add(producerProblem("field", name(producer.getAnnotatedProducerField().getJavaMember())));
+        } else {
+            checkBeanClass(event.getBean().getBeanClass());
+        }
+    }
+
+    List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    private void checkBeanClass(Class<?> beanClass) {
+        if (Modifier.isFinal(beanClass.getModifiers())) {
+            problems.add("@DySessionScoped bean class " + beanClass.getName() + " is final. The container "
+                    + "must proxy a @DySessionScoped bean: remove the final modifier.");
+        }
+        if (!hasUsableNoArgConstructor(beanClass)) {
+            problems.add("@DySessionScoped bean class " + beanClass.getName() + " has no public or "
+                    + "protected no-arg constructor, which JSON-B needs to read its stored state. Add one; it may "
+                    + "be empty.");
+        }
+    }
+
+    private static boolean hasUsableNoArgConstructor(Class<?> beanClass) {
+        for (Constructor<?> constructor : beanClass.getDeclaredConstructors()) {
+            int modifiers = constructor.getModifiers();
+            if (constructor.getParameterCount() == 0 && (Modifier.isPublic(modifiers)
+                    || Modifier.isProtected(modifiers))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String name(Member member) {
+        return member.getDeclaringClass().getName() + "." + member.getName();
+    }
+
+    private static String producerProblem(String kind, String member) {
+        return "Producer " + kind + " " + member + " is @DySessionScoped, but only bean classes can be: dysession "
+                + "restores stored state into an instance the container creates from the class. Put "
+                + "@DySessionScoped on the class instead, or give the producer another scope.";
+    }
+}

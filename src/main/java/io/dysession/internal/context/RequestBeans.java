@@ -1,0 +1,139 @@
+package io.dysession.internal.context;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.spi.Contextual;
+import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.inject.spi.Bean;
+
+import io.dysession.internal.codec.IncompatibleStateException;
+import io.dysession.internal.codec.StateCodec;
+import io.dysession.internal.config.IncompatibleStatePolicy;
+import io.dysession.internal.store.StoredSession;
+
+/**
+ * The bean instances one request materialized, each with the JSON its state had when it was made
+ * or last saved, and the beans it destroyed: what changed is what a save writes.
+ */
+final class RequestBeans {
+
+    private static final Logger LOG = Logger.getLogger(RequestBeans.class.getName());
+
+    private final StateCodec codec;
+    private final IncompatibleStatePolicy onIncompatibleState;
+    private final Map<String, Materialized<?>> beans = new LinkedHashMap<>();
+    private final Set<String> removed = new LinkedHashSet<>();
+
+    RequestBeans(StateCodec codec, IncompatibleStatePolicy onIncompatibleState) {
+        this.codec = codec;
+        this.onIncompatibleState = onIncompatibleState;
+    }
+
+    <T> T get(Contextual<T> contextual) {
+        Materialized<?> found = beans.get(key(contextual));
+        return found == null ? null : cast(found.instance);
+    }
+
+    /** A new instance by the container, with the stored state, if any, copied over it. */
+    <T> T create(Contextual<T> contextual, CreationalContext<T> creationalContext, StoredSession stored,
+                 String reference) {
+        Class<?> beanClass = ((Bean<?>) contextual).getBeanClass();
+        String key = beanClass.getName();
+        T instance = contextual.create(creationalContext);
+        // Destroyed earlier in this request: it starts fresh, and its fresh state replaces the stored one.
+        boolean destroyedHere = removed.remove(key);
+        String storedJson = stored == null ? null : stored.beans().get(key);
+        String savedJson;
+        if (storedJson == null) {
+            savedJson = codec.write(instance, beanClass);
+        } else if (destroyedHere) {
+            savedJson = null;
+        } else {
+            savedJson = restore(instance, beanClass, storedJson, reference);
+        }
+        beans.put(key, new Materialized<>(key, beanClass, contextual, instance, creationalContext, savedJson));
+        return instance;
+    }
+
+    /** Destroys this request's instance, if any ({@code @PreDestroy}); its stored state goes at the save. */
+    boolean destroy(Contextual<?> contextual) {
+        String key = key(contextual);
+        Materialized<?> found = beans.remove(key);
+        if (found == null) {
+            return false;
+        }
+        found.destroy();
+        removed.add(key);
+        return true;
+    }
+
+    /** Removes a stored bean that this request did not use: there is no instance for {@code @PreDestroy}. */
+    void removeStored(Contextual<?> contextual, StoredSession stored) {
+        String key = key(contextual);
+        if (stored != null && stored.beans().containsKey(key)) {
+            removed.add(key);
+        }
+    }
+
+    /** Bean key to JSON of every instance whose state differs from what was loaded or last saved. */
+    Map<String, String> changed() {
+        Map<String, String> changed = new LinkedHashMap<>();
+        for (Materialized<?> materialized : beans.values()) {
+            String json = codec.write(materialized.instance, materialized.beanClass);
+            if (!json.equals(materialized.savedJson)) {
+                changed.put(materialized.key, json);
+            }
+        }
+        return changed;
+    }
+
+    Set<String> removed() {
+        return removed;
+    }
+
+    void saved(Map<String, String> changed) {
+        changed.forEach((key, json) -> beans.get(key).savedJson = json);
+        removed.clear();
+    }
+
+    /** The session ended: {@code @PreDestroy} on every instance, and nothing is left to save. */
+    void destroyAll() {
+        beans.values().forEach(Materialized::destroy);
+        beans.clear();
+        removed.clear();
+    }
+
+    void release() {
+        beans.values().forEach(materialized -> materialized.creationalContext.release());
+        beans.clear();
+    }
+
+    private String restore(Object instance, Class<?> beanClass, String storedJson, String reference) {
+        try {
+            codec.restore(storedJson, instance, beanClass);
+            return codec.write(instance, beanClass);
+        } catch (IncompatibleStateException e) {
+            if (onIncompatibleState == IncompatibleStatePolicy.FAIL) {
+                throw new IllegalStateException(e.getMessage() + " (session " + reference + "; "
+                        + "dysession.on-incompatible-state=fail)", e);
+            }
+            LOG.warning(() -> "dysession reset " + beanClass.getName() + " in session " + reference + ": "
+                    + e.getMessage());
+            // The stored text differs from the fresh state, so the next save replaces it.
+            return storedJson;
+        }
+    }
+
+    private static String key(Contextual<?> contextual) {
+        return ((Bean<?>) contextual).getBeanClass().getName();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object instance) {
+        return (T) instance;
+    }
+}

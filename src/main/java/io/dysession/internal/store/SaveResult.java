@@ -1,0 +1,29 @@
+package io.dysession.internal.store;
+
+/**
+ * What {@link SessionStore#save} did.
+ *
+ * @param kind     what was written, if anything
+ * @param session  the session as stored now: for CREATED, ROTATED, SAVED and TOUCHED; null otherwise
+ */
+public record SaveResult(Kind kind, StoredSession session) {
+
+    static final SaveResult UNCHANGED = new SaveResult(Kind.UNCHANGED, null);
+    static final SaveResult GONE = new SaveResult(Kind.GONE, null);
+
+    /** The ways a save ends without an exception. */
+    public enum Kind {
+        /** a new item */
+        CREATED,
+        /** the session moved to a new key */
+        ROTATED,
+        /** changed beans, removed beans or the timeout written */
+        SAVED,
+        /** only the access and expiry times moved */
+        TOUCHED,
+        /** nothing to write, or another request moved the expiry already */
+        UNCHANGED,
+        /** the item was deleted meanwhile; nothing was written */
+        GONE
+    }
+}

@@ -1,0 +1,165 @@
+package io.dysession.internal.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+
+import io.dysession.DySessionConflictException;
+import io.dysession.internal.config.TimingSettings;
+
+/**
+ * The rules for writing a request's session: which write, on what condition, and how often to
+ * retry when other requests wrote the same session meanwhile.
+ */
+final class SessionWriter {
+
+    private static final Logger LOG = Logger.getLogger(SessionWriter.class.getName());
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final TimingSettings timing;
+    private final boolean strict;
+    private final Clock clock;
+
+    SessionWriter(TimingSettings timing, boolean strict, Clock clock) {
+        this.timing = timing;
+        this.strict = strict;
+        this.clock = clock;
+    }
+
+    SaveResult save(SessionStore store, StoredSession loaded, SessionDelta delta) {
+        long now = clock.millis();
+        if (loaded == null) {
+            return create(store, delta, now);
+        }
+        if (!loaded.key().equals(delta.key())) {
+            return rotate(store, loaded, delta, now);
+        }
+        return update(store, loaded, delta, now);
+    }
+
+    private SaveResult create(SessionStore store, SessionDelta delta, long now) {
+        Map<String, Long> versions = new LinkedHashMap<>();
+        delta.changed().keySet().forEach(bean -> versions.put(bean, 1L));
+        StoredSession session = new StoredSession(delta.key(), now, now,
+                timing.expiresAt(now, now, idleTimeout(null, delta)), 1, ownTimeout(null, delta), delta.changed(),
+                versions);
+        if (!store.create(session)) {
+            throw new IllegalStateException("A session item with a freshly generated id already exists; "
+                    + "this points to a broken random number generator.");
+        }
+        return new SaveResult(SaveResult.Kind.CREATED, session);
+    }
+
+    private SaveResult rotate(SessionStore store, StoredSession loaded, SessionDelta delta, long now) {
+        StoredSession renamed = next(loaded, delta.key(), delta, now);
+        if (!store.rotate(loaded.key(), renamed)) {
+            LOG.warning(() -> "dysession session " + store.keys().logSafePrefix(loaded.key()) + " ended while this "
+                    + "request rotated its id; nothing was written.");
+            return SaveResult.GONE;
+        }
+        return new SaveResult(SaveResult.Kind.ROTATED, renamed);
+    }
+
+    private SaveResult update(SessionStore store, StoredSession loaded, SessionDelta delta, long now) {
+        boolean write = delta.writes();
+        if (!write && now - loaded.accessed() < timing.touchInterval().toMillis()) {
+            return SaveResult.UNCHANGED;
+        }
+        String reference = store.keys().logSafePrefix(loaded.key());
+        StoredSession base = loaded;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            StoredSession after = next(base, base.key(), delta, now);
+            WriteGuard guard = guard(store, base, delta, attempt == 1);
+            WriteOutcome outcome = write ? store.update(after, delta.changed(), delta.removed(), guard)
+                    : store.touch(after, guard);
+            switch (outcome.kind()) {
+                case WRITTEN -> {
+                    return new SaveResult(write ? SaveResult.Kind.SAVED : SaveResult.Kind.TOUCHED, after);
+                }
+                case GONE -> {
+                    LOG.warning(() -> "dysession session " + reference + " ended while this request used it; "
+                            + "its changes were not written.");
+                    return SaveResult.GONE;
+                }
+                case CHANGED -> {
+                    if (!write) {
+                        return SaveResult.UNCHANGED; // another request moved the expiry already
+                    }
+                    checkNoConflict(base, outcome.current(), delta, reference);
+                    // Merge: this request's changed beans go on top of what others wrote meanwhile.
+                    base = outcome.current();
+                }
+            }
+        }
+        throw new DySessionConflictException("dysession could not save session " + reference + " after "
+                + MAX_ATTEMPTS + " attempts: other requests kept writing it. Nothing of this request was written.",
+                touched(delta));
+    }
+
+    /**
+     * The first attempt of a caching server is conditioned on the version it cached, so that its
+     * cache stays exact; a retry merges onto whatever is stored now, unconditionally but for the
+     * item's existence (and, in strict mode, the versions of this request's beans), so that busy
+     * sessions never turn merges into conflicts. The cache then drops its copy.
+     */
+    private WriteGuard guard(SessionStore store, StoredSession base, SessionDelta delta, boolean firstAttempt) {
+        WriteGuard guard = WriteGuard.exists(base);
+        if (store.caches() && firstAttempt) {
+            guard = guard.version(base.version());
+        }
+        return strict ? guard.beans(touched(delta)) : guard;
+    }
+
+    private void checkNoConflict(StoredSession base, StoredSession current, SessionDelta delta, String reference) {
+        if (!strict) {
+            return;
+        }
+        Set<String> moved = new LinkedHashSet<>();
+        for (String bean : touched(delta)) {
+            if (current.beanVersion(bean) != base.beanVersion(bean)
+                    || current.beans().containsKey(bean) != base.beans().containsKey(bean)) {
+                moved.add(bean);
+            }
+        }
+        if (!moved.isEmpty()) {
+            throw new DySessionConflictException("Another request changed " + moved + " of session " + reference
+                    + " after this request loaded it (dysession.concurrency=strict). Nothing of this request's "
+                    + "session changes was written; retry the request.", moved);
+        }
+    }
+
+    private StoredSession next(StoredSession base, String key, SessionDelta delta, long now) {
+        Map<String, String> beans = new LinkedHashMap<>(base.beans());
+        beans.putAll(delta.changed());
+        beans.keySet().removeAll(delta.removed());
+        Map<String, Long> versions = new LinkedHashMap<>(base.beanVersions());
+        delta.changed().keySet().forEach(bean -> versions.merge(bean, 1L, Long::sum));
+        return new StoredSession(key, base.created(), now,
+                timing.expiresAt(now, base.created(), idleTimeout(base, delta)), base.version() + 1,
+                ownTimeout(base, delta), beans, versions);
+    }
+
+    private Duration idleTimeout(StoredSession base, SessionDelta delta) {
+        if (delta.newTimeout() != null) {
+            return delta.newTimeout();
+        }
+        return base == null ? timing.timeout() : base.idleTimeout(timing.timeout());
+    }
+
+    private static long ownTimeout(StoredSession base, SessionDelta delta) {
+        if (delta.newTimeout() != null) {
+            return delta.newTimeout().toSeconds();
+        }
+        return base == null ? 0 : base.timeout();
+    }
+
+    private static Set<String> touched(SessionDelta delta) {
+        Set<String> beans = new LinkedHashSet<>(delta.changed().keySet());
+        beans.addAll(delta.removed());
+        return beans;
+    }
+}
