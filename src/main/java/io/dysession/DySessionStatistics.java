@@ -44,4 +44,19 @@ public interface DySessionStatistics {
 
     /** Capacity units DynamoDB reported as consumed (ReturnConsumedCapacity). */
     double consumedCapacityUnits();
+
+    /**
+     * DynamoDB calls that failed after the SDK's attempts: timeouts, refused connections,
+     * throttling, server errors, a missing table.
+     */
+    long failedCalls();
+
+    /** Calls not made, and answered 503 at once, because DynamoDB had been failing (fail-fast). */
+    long failFastRefusals();
+
+    /** True while dysession fails fast: DynamoDB failed repeatedly and is probed before it is called again. */
+    boolean failingFast();
+
+    /** Stored items that did not fit dysession's item layout and were treated as no session. */
+    long corruptItems();
 }

@@ -127,7 +127,8 @@ public class DySessionExtension implements Extension {
                 settings.timing(), settings.onIncompatibleState(), Clock.systemUTC()));
         LOG.info(() -> "dysession stores @DySessionScoped beans in DynamoDB " + location
                 + (ownsClient ? "" : " through the application's @DySessionClient DynamoDbClient"));
-        return new DySessionRuntime(settings, context, client, ownsClient, codec, new TableProbe(client, location));
+        return new DySessionRuntime(settings, context, client, ownsClient, codec, new TableProbe(client, location,
+                storeStatistics::failingFast));
     }
 
     /** The application's own client, if it produces one with {@link DySessionClient}; null otherwise. */

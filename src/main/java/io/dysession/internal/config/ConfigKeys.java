@@ -19,6 +19,12 @@ public final class ConfigKeys {
     public static final String REGION = "dysession.dynamodb.region";
     public static final String ENDPOINT = "dysession.dynamodb.endpoint";
     public static final String CONSISTENT_READ = "dysession.dynamodb.consistent-read";
+    public static final String CALL_TIMEOUT = "dysession.dynamodb.call-timeout";
+    public static final String ATTEMPT_TIMEOUT = "dysession.dynamodb.attempt-timeout";
+    public static final String MAX_ATTEMPTS = "dysession.dynamodb.max-attempts";
+    public static final String MAX_CONNECTIONS = "dysession.dynamodb.max-connections";
+    public static final String FAIL_FAST_AFTER = "dysession.dynamodb.fail-fast-after";
+    public static final String FAIL_FAST_FOR = "dysession.dynamodb.fail-fast-for";
     public static final String COOKIE_NAME = "dysession.cookie.name";
     public static final String COOKIE_PATH = "dysession.cookie.path";
     public static final String COOKIE_DOMAIN = "dysession.cookie.domain";

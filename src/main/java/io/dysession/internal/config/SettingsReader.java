@@ -1,14 +1,10 @@
 package io.dysession.internal.config;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -36,11 +32,10 @@ public final class SettingsReader {
     private static final Pattern COOKIE_DOMAIN_FORMAT = Pattern.compile("\\.?[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?");
     private static final String TOKEN_EXPECTED = "a token: letters, digits and !#$%&'*+.^_`|~-";
 
-    private final Function<String, Optional<String>> values;
-    private final List<String> problems = new ArrayList<>();
+    private final ConfigValues config;
 
     private SettingsReader(Function<String, Optional<String>> values) {
-        this.values = values;
+        this.config = new ConfigValues(values);
     }
 
     /** Reads and validates; the result holds either settings or the list of problems. */
@@ -55,7 +50,8 @@ public final class SettingsReader {
     public static Result read(Function<String, Optional<String>> values) {
         SettingsReader reader = new SettingsReader(values);
         Settings settings = reader.readAll();
-        return new Result(reader.problems.isEmpty() ? settings : null, List.copyOf(reader.problems));
+        List<String> problems = reader.config.problems();
+        return new Result(problems.isEmpty() ? settings : null, problems);
     }
 
     /** Settings, or the problems that prevent them; exactly one is present. */
@@ -64,187 +60,104 @@ public final class SettingsReader {
 
     private Settings readAll() {
         TableSettings table = table();
-        TimingSettings timing = new TimingSettings(positiveDuration(TIMEOUT, "PT30M"),
-                positiveDuration(MAX_LIFETIME, "PT12H"), duration(TOUCH_INTERVAL, "PT1M"));
+        TimingSettings timing = new TimingSettings(config.positiveDuration(TIMEOUT, "PT30M"),
+                config.positiveDuration(MAX_LIFETIME, "PT12H"), config.duration(TOUCH_INTERVAL, "PT1M"));
         ClientSettings client = client();
         CookieSettings cookie = cookie();
-        IdTransportSettings idTransport = new IdTransportSettings(choice(ID_SOURCE,
-                        raw(ID_SOURCE, "cookie").replace(" ", ""), ID_SOURCES, "cookie, header or cookie,header"),
-                string(ID_HEADER, "X-DySession", COOKIE_NAME_FORMAT, TOKEN_EXPECTED));
-        IncompatibleStatePolicy incompatible = choice(ON_INCOMPATIBLE_STATE, raw(ON_INCOMPATIBLE_STATE, "reset"),
+        IdTransportSettings idTransport = new IdTransportSettings(config.choice(ID_SOURCE,
+                        config.raw(ID_SOURCE, "cookie").replace(" ", ""), ID_SOURCES, "cookie, header or cookie,header"),
+                config.string(ID_HEADER, "X-DySession", COOKIE_NAME_FORMAT, TOKEN_EXPECTED));
+        IncompatibleStatePolicy incompatible = config.choice(ON_INCOMPATIBLE_STATE, config.raw(ON_INCOMPATIBLE_STATE, "reset"),
                 Map.of("reset", IncompatibleStatePolicy.RESET, "fail", IncompatibleStatePolicy.FAIL), "reset or fail");
-        ConcurrencyMode concurrency = choice(CONCURRENCY, raw(CONCURRENCY, "merge"),
+        ConcurrencyMode concurrency = config.choice(CONCURRENCY, config.raw(CONCURRENCY, "merge"),
                 Map.of("merge", ConcurrencyMode.MERGE, "strict", ConcurrencyMode.STRICT), "merge or strict");
         return new Settings(table, client, timing, idTransport, cookie, cache(), concurrency, incompatible);
     }
 
     private TableSettings table() {
-        String name = string(TABLE_NAME, "sessions", TABLE_NAME_FORMAT,
+        String name = config.string(TABLE_NAME, "sessions", TABLE_NAME_FORMAT,
                 "3 to 255 characters from A-Z, a-z, 0-9, '_', '-' and '.'");
-        String partitionKey = attributeName(PARTITION_KEY, "PK");
-        String keyPrefix = values.apply(KEY_PREFIX).orElse("");
-        Optional<String> sortKey = optional(SORT_KEY).map(value -> checkedAttributeName(SORT_KEY, value));
-        String sortKeyValue = raw(SORT_KEY_VALUE, "session");
-        String ttlAttribute = attributeName(TTL_ATTRIBUTE, "ttl");
-        boolean autoCreate = bool(AUTO_CREATE, false);
+        String partitionKey = config.attributeName(PARTITION_KEY, "PK");
+        String keyPrefix = config.untrimmed(KEY_PREFIX).orElse("");
+        Optional<String> sortKey = config.optional(SORT_KEY).map(value -> config.checkedAttributeName(SORT_KEY, value));
+        String sortKeyValue = config.raw(SORT_KEY_VALUE, "session");
+        String ttlAttribute = config.attributeName(TTL_ATTRIBUTE, "ttl");
+        boolean autoCreate = config.bool(AUTO_CREATE, false);
         for (String attribute : new String[] {sortKey.orElse(null), ttlAttribute}) {
             if (partitionKey != null && partitionKey.equals(attribute)) {
-                problems.add("Invalid configuration: " + PARTITION_KEY + ", " + SORT_KEY + " and " + TTL_ATTRIBUTE
+                config.problem("Invalid configuration: " + PARTITION_KEY + ", " + SORT_KEY + " and " + TTL_ATTRIBUTE
                         + " must name different attributes, but '" + attribute + "' is used twice.");
             }
         }
-        Integer compressionThreshold = atLeast(COMPRESSION_THRESHOLD, "4096", 0, "a number of bytes (0 or more)");
+        Integer compressionThreshold = config.atLeast(COMPRESSION_THRESHOLD, "4096", 0, "a number of bytes (0 or more)");
         return new TableSettings(name, partitionKey, keyPrefix, sortKey, sortKeyValue, ttlAttribute, autoCreate,
                 compressionThreshold == null ? 0 : compressionThreshold);
     }
 
     private ClientSettings client() {
-        Optional<String> region = optional(REGION).map(value -> matching(REGION, value, REGION_FORMAT,
+        Optional<String> region = config.optional(REGION).map(value -> config.matching(REGION, value, REGION_FORMAT,
                 "an AWS region name such as eu-west-1"));
-        Optional<URI> endpoint = optional(ENDPOINT).map(this::endpoint);
-        boolean consistentRead = bool(CONSISTENT_READ, true);
-        Optional<String> accessKeyId = optional(ACCESS_KEY_ID);
-        Optional<String> secretAccessKey = optional(SECRET_ACCESS_KEY);
+        Optional<URI> endpoint = config.optional(ENDPOINT).map(value -> config.url(ENDPOINT, value));
+        boolean consistentRead = config.bool(CONSISTENT_READ, true);
+        Optional<String> accessKeyId = config.optional(ACCESS_KEY_ID);
+        Optional<String> secretAccessKey = config.optional(SECRET_ACCESS_KEY);
         if (accessKeyId.isPresent() != secretAccessKey.isPresent()) {
-            problems.add("Invalid configuration: " + ACCESS_KEY_ID + " and " + SECRET_ACCESS_KEY + " go together, "
+            config.problem("Invalid configuration: " + ACCESS_KEY_ID + " and " + SECRET_ACCESS_KEY + " go together, "
                     + "but only " + (accessKeyId.isPresent() ? ACCESS_KEY_ID : SECRET_ACCESS_KEY) + " is set. Set "
                     + "both, or neither to use the AWS SDK default credentials chain (preferred).");
         }
         Optional<StaticCredentials> accessKey = accessKeyId.isPresent() && secretAccessKey.isPresent()
                 ? Optional.of(new StaticCredentials(accessKeyId.get(), secretAccessKey.get())) : Optional.empty();
-        return new ClientSettings(region, endpoint, consistentRead, accessKey);
+        return new ClientSettings(region, endpoint, consistentRead, accessKey, limits());
+    }
+
+    private ClientSettings.Limits limits() {
+        Duration callTimeout = config.positiveDuration(CALL_TIMEOUT, "PT2.5S");
+        Duration attemptTimeout = config.positiveDuration(ATTEMPT_TIMEOUT, "PT1S");
+        if (callTimeout != null && attemptTimeout != null && attemptTimeout.compareTo(callTimeout) > 0) {
+            config.problem("Invalid configuration: " + ATTEMPT_TIMEOUT + "=" + attemptTimeout + " is longer than "
+                    + CALL_TIMEOUT + "=" + callTimeout + ", which bounds the whole call including its attempts; "
+                    + "make it shorter, or raise " + CALL_TIMEOUT + ".");
+        }
+        Integer maxAttempts = config.atLeast(MAX_ATTEMPTS, "3", 1, "a number of attempts, 1 or more");
+        Integer maxConnections = config.atLeast(MAX_CONNECTIONS, "50", 1, "a number of connections, 1 or more");
+        Integer failFastAfter = config.atLeast(FAIL_FAST_AFTER, "5", 0,
+                "a number of failed calls in a row (0 turns fail-fast off)");
+        Duration failFastFor = config.positiveDuration(FAIL_FAST_FOR, "PT5S");
+        return new ClientSettings.Limits(callTimeout, attemptTimeout, maxAttempts == null ? 1 : maxAttempts,
+                maxConnections == null ? 1 : maxConnections, failFastAfter == null ? 0 : failFastAfter, failFastFor);
     }
 
     private CacheSettings cache() {
-        boolean enabled = bool(CACHE_ENABLED, false);
-        Integer maxEntries = atLeast(CACHE_MAX_ENTRIES, "10000", 1, "a positive number of sessions");
-        Duration maxStaleness = duration(CACHE_MAX_STALENESS, "PT0S");
+        boolean enabled = config.bool(CACHE_ENABLED, false);
+        Integer maxEntries = config.atLeast(CACHE_MAX_ENTRIES, "10000", 1, "a positive number of sessions");
+        Duration maxStaleness = config.duration(CACHE_MAX_STALENESS, "PT0S");
         if (maxStaleness != null && maxStaleness.isNegative()) {
-            maxStaleness = invalid(CACHE_MAX_STALENESS, maxStaleness.toString(),
+            maxStaleness = config.invalid(CACHE_MAX_STALENESS, maxStaleness.toString(),
                     "an ISO-8601 duration of zero or more, such as PT5S");
         }
         return new CacheSettings(enabled, maxEntries == null ? 1 : maxEntries, maxStaleness);
     }
 
     private CookieSettings cookie() {
-        String name = string(COOKIE_NAME, "DYSESSION", COOKIE_NAME_FORMAT, TOKEN_EXPECTED);
-        Optional<String> path = optional(COOKIE_PATH).map(value -> matching(COOKIE_PATH, value, COOKIE_PATH_FORMAT,
+        String name = config.string(COOKIE_NAME, "DYSESSION", COOKIE_NAME_FORMAT, TOKEN_EXPECTED);
+        Optional<String> path = config.optional(COOKIE_PATH).map(value -> config.matching(COOKIE_PATH, value, COOKIE_PATH_FORMAT,
                 "a path starting with / without spaces or ';'"));
-        Optional<String> domain = optional(COOKIE_DOMAIN).map(value -> matching(COOKIE_DOMAIN, value,
+        Optional<String> domain = config.optional(COOKIE_DOMAIN).map(value -> config.matching(COOKIE_DOMAIN, value,
                 COOKIE_DOMAIN_FORMAT, "a host name such as example.com"));
-        CookieSettings.Secure secure = choice(COOKIE_SECURE, raw(COOKIE_SECURE, "auto"), caseInsensitive(Map.of(
+        CookieSettings.Secure secure = config.choice(COOKIE_SECURE, config.raw(COOKIE_SECURE, "auto"), ConfigValues.caseInsensitive(Map.of(
                 "auto", CookieSettings.Secure.AUTO, "true", CookieSettings.Secure.ALWAYS,
                 "false", CookieSettings.Secure.NEVER)), "auto, true or false");
-        boolean httpOnly = bool(COOKIE_HTTP_ONLY, true);
-        String sameSite = choice(COOKIE_SAME_SITE, raw(COOKIE_SAME_SITE, "Lax"), caseInsensitive(Map.of(
+        boolean httpOnly = config.bool(COOKIE_HTTP_ONLY, true);
+        String sameSite = config.choice(COOKIE_SAME_SITE, config.raw(COOKIE_SAME_SITE, "Lax"), ConfigValues.caseInsensitive(Map.of(
                 "lax", "Lax", "strict", "Strict", "none", "None")), "Lax, Strict or None");
-        Optional<Duration> maxAge = optional(COOKIE_MAX_AGE).map(value -> {
-            Duration duration = parse(COOKIE_MAX_AGE, value, Duration::parse, "an ISO-8601 duration such as PT12H");
+        Optional<Duration> maxAge = config.optional(COOKIE_MAX_AGE).map(value -> {
+            Duration duration = config.parse(COOKIE_MAX_AGE, value, Duration::parse, "an ISO-8601 duration such as PT12H");
             if (duration != null && (duration.isNegative() || duration.isZero())) {
-                return invalid(COOKIE_MAX_AGE, value, "a positive ISO-8601 duration such as PT12H");
+                return config.invalid(COOKIE_MAX_AGE, value, "a positive ISO-8601 duration such as PT12H");
             }
             return duration;
         });
         return new CookieSettings(name, path, domain, secure, httpOnly, sameSite, maxAge);
-    }
-
-    private Optional<String> optional(String key) {
-        return values.apply(key).map(String::trim).filter(value -> !value.isEmpty());
-    }
-
-    private String raw(String key, String defaultValue) {
-        return optional(key).orElse(defaultValue);
-    }
-
-    private String string(String key, String defaultValue, Pattern format, String expected) {
-        return matching(key, raw(key, defaultValue), format, expected);
-    }
-
-    private String matching(String key, String value, Pattern format, String expected) {
-        if (!format.matcher(value).matches()) {
-            return invalid(key, value, expected);
-        }
-        return value;
-    }
-
-    private String attributeName(String key, String defaultValue) {
-        return checkedAttributeName(key, raw(key, defaultValue));
-    }
-
-    private String checkedAttributeName(String key, String value) {
-        if (value.length() > 255) {
-            return invalid(key, value, "a DynamoDB attribute name of at most 255 characters");
-        }
-        return value;
-    }
-
-    private boolean bool(String key, boolean defaultValue) {
-        String value = raw(key, Boolean.toString(defaultValue));
-        if (value.equalsIgnoreCase("true")) {
-            return true;
-        }
-        if (value.equalsIgnoreCase("false")) {
-            return false;
-        }
-        invalid(key, value, "true or false");
-        return defaultValue;
-    }
-
-    private Duration duration(String key, String defaultValue) {
-        return parse(key, raw(key, defaultValue), Duration::parse,
-                "an ISO-8601 duration such as PT30M (30 minutes) or PT12H");
-    }
-
-    private Duration positiveDuration(String key, String defaultValue) {
-        Duration duration = duration(key, defaultValue);
-        if (duration != null && (duration.isZero() || duration.isNegative())) {
-            return invalid(key, raw(key, defaultValue), "a positive ISO-8601 duration such as PT30M");
-        }
-        return duration;
-    }
-
-    private URI endpoint(String value) {
-        try {
-            URI uri = new URI(value);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (URISyntaxException e) {
-            // reported below
-        }
-        return invalid(ENDPOINT, value, "an absolute http or https URL such as http://127.0.0.1:8000");
-    }
-
-    private Integer atLeast(String key, String defaultValue, int minimum, String expected) {
-        Integer value = parse(key, raw(key, defaultValue), Integer::valueOf, expected);
-        if (value != null && value < minimum) {
-            return invalid(key, value.toString(), expected);
-        }
-        return value;
-    }
-
-    // One of a fixed set of values; the map's ordering decides whether case matters.
-    private <T> T choice(String key, String value, Map<String, T> choices, String expected) {
-        T chosen = choices.get(value);
-        return chosen != null ? chosen : invalid(key, value, expected);
-    }
-
-    private static <T> Map<String, T> caseInsensitive(Map<String, T> choices) {
-        Map<String, T> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        map.putAll(choices);
-        return map;
-    }
-
-    private <T> T parse(String key, String value, Function<String, T> parser, String expected) {
-        try {
-            return parser.apply(value);
-        } catch (DateTimeParseException | IllegalArgumentException | ArithmeticException e) {
-            return invalid(key, value, expected);
-        }
-    }
-
-    private <T> T invalid(String key, String value, String expected) {
-        problems.add("Invalid configuration: " + key + "=" + value + " is not valid; expected " + expected + ".");
-        return null;
     }
 }

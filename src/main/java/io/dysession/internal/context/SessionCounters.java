@@ -97,4 +97,24 @@ public final class SessionCounters implements DySessionStatistics {
     public double consumedCapacityUnits() {
         return store.consumedCapacityUnits();
     }
+
+    @Override
+    public long failedCalls() {
+        return store.failedCalls();
+    }
+
+    @Override
+    public long failFastRefusals() {
+        return store.failFastRefusals();
+    }
+
+    @Override
+    public boolean failingFast() {
+        return store.failingFast();
+    }
+
+    @Override
+    public long corruptItems() {
+        return store.corruptItems();
+    }
 }

@@ -10,7 +10,7 @@ import io.dysession.internal.store.TableProbe;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
- * Readiness: the session table is reachable and ACTIVE.
+ * Readiness: the session table is reachable and ACTIVE, and session calls are not failing fast.
  */
 final class TableReadiness implements HealthCheck {
 
@@ -30,6 +30,10 @@ final class TableReadiness implements HealthCheck {
         response.withData("table", table.location().table())
                 .withData("region", table.location().region())
                 .withData("endpoint", table.location().endpoint());
+        if (table.failingFast()) {
+            return response.down().withData("failFast", "open: DynamoDB failed repeatedly, session calls fail at once "
+                    + "until a probe call succeeds").build();
+        }
         try {
             TableStatus status = table.status();
             return response.status(status == TableStatus.ACTIVE).withData("status", status.toString()).build();

@@ -32,6 +32,10 @@ public final class MetricsRegistration {
                 DySessionStatistics::conditionalCheckFailures);
         gauge(registry, "dysession.bytesWritten", statistics, DySessionStatistics::bytesWritten);
         registry.gauge("dysession.consumedCapacityUnits", statistics, DySessionStatistics::consumedCapacityUnits);
+        gauge(registry, "dysession.dynamodb.failedCalls", statistics, DySessionStatistics::failedCalls);
+        gauge(registry, "dysession.failFast.refusals", statistics, DySessionStatistics::failFastRefusals);
+        gauge(registry, "dysession.failFast.open", statistics, s -> s.failingFast() ? 1 : 0);
+        gauge(registry, "dysession.corruptItems", statistics, DySessionStatistics::corruptItems);
         for (String operation : OPERATIONS) {
             registry.gauge("dysession.dynamodb.calls", statistics,
                     s -> s.dynamoDbCalls().getOrDefault(operation, 0L), new Tag("operation", operation));

@@ -7,30 +7,41 @@ import io.dysession.internal.config.ClientSettings;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * Builds the one shared {@link DynamoDbClient}: region, endpoint and credentials from the settings
- * when set, otherwise the AWS SDK default chains.
+ * when set, otherwise the AWS SDK default chains; a pool of kept-alive connections; every call
+ * bounded by the call and attempt timeouts, with the SDK's standard retry strategy.
  */
 public final class DynamoDbClients {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
     private DynamoDbClients() {
     }
 
-    /**
-     * @param accessKey static credentials (access key id and secret), the least preferred way;
-     *                  empty means the SDK default chain
-     */
     public static DynamoDbClient build(ClientSettings settings) {
+        ClientSettings.Limits limits = settings.limits();
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(10)));
+                .httpClientBuilder(ApacheHttpClient.builder()
+                        .maxConnections(limits.maxConnections())
+                        .connectionTimeout(shorter(CONNECT_TIMEOUT, limits.attemptTimeout()))
+                        .socketTimeout(limits.attemptTimeout())
+                        // waiting for a free pooled connection counts against the call, not beyond it
+                        .connectionAcquisitionTimeout(limits.callTimeout())
+                        .tcpKeepAlive(true))
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .apiCallTimeout(limits.callTimeout())
+                        .apiCallAttemptTimeout(limits.attemptTimeout())
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(limits.maxAttempts()).build())
+                        .build());
         settings.region().map(Region::of).ifPresent(builder::region);
         settings.endpoint().ifPresent(builder::endpointOverride);
         settings.accessKey().ifPresent(key -> builder.credentialsProvider(
@@ -44,5 +55,9 @@ public final class DynamoDbClients {
         String endpoint = client.serviceClientConfiguration().endpointOverride().map(URI::toString)
                 .orElse("default AWS endpoint");
         return new StoreLocation(table, region, endpoint);
+    }
+
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 }

@@ -50,24 +50,30 @@ final class ItemMapping {
         return encoded;
     }
 
+    /**
+     * The session an item holds. A bean value that cannot be decoded is left out (that bean starts
+     * fresh); anything else that does not fit the layout throws {@link ItemLayoutException}.
+     */
     StoredSession fromItem(String key, Map<String, AttributeValue> item) {
         Map<String, String> beans = new HashMap<>();
-        AttributeValue stored = item.get(BEANS);
-        if (stored != null && stored.hasM()) {
-            stored.m().forEach((bean, value) -> {
-                String json = BeanEncoding.decode(value);
-                if (json != null) {
-                    beans.put(bean, json);
-                }
-            });
-        }
+        map(item, BEANS, true).forEach((bean, value) -> {
+            String json = BeanEncoding.decode(value);
+            if (json != null) {
+                beans.put(bean, json);
+            }
+        });
         Map<String, Long> versions = new HashMap<>();
-        AttributeValue storedVersions = item.get(BEAN_VERSIONS);
-        if (storedVersions != null && storedVersions.hasM()) {
-            storedVersions.m().forEach((bean, version) -> versions.put(bean, number(storedVersions.m(), bean)));
-        }
-        return new StoredSession(key, number(item, CREATED), number(item, ACCESSED),
-                number(item, layout.ttlAttribute()), number(item, VERSION), number(item, TIMEOUT), beans, versions);
+        Map<String, AttributeValue> storedVersions = map(item, BEAN_VERSIONS, false);
+        storedVersions.keySet().forEach(bean ->
+                versions.put(bean, number(storedVersions, bean, BEAN_VERSIONS + "." + bean, true)));
+        return new StoredSession(key, number(item, CREATED, CREATED, true), number(item, ACCESSED, ACCESSED, true),
+                number(item, layout.ttlAttribute(), layout.ttlAttribute(), true), number(item, VERSION, VERSION, true),
+                number(item, TIMEOUT, TIMEOUT, false), beans, versions);
+    }
+
+    /** The version of an item read with only its version projected. */
+    static long versionOf(Map<String, AttributeValue> item) {
+        return number(item, VERSION, VERSION, true);
     }
 
     static long beanBytes(Map<String, AttributeValue> item) {
@@ -88,16 +94,36 @@ final class ItemMapping {
         return AttributeValue.fromN(Long.toString(value));
     }
 
-    // A missing or malformed number reads as 0, which makes an expiry count as passed.
-    private static long number(Map<String, AttributeValue> item, String name) {
+    private static Map<String, AttributeValue> map(Map<String, AttributeValue> item, String name, boolean required) {
         AttributeValue value = item.get(name);
-        if (value == null || value.n() == null) {
+        if (value == null) {
+            if (required) {
+                throw new ItemLayoutException(name, "is missing");
+            }
+            return Map.of();
+        }
+        if (!value.hasM()) {
+            throw new ItemLayoutException(name, "is not a map (M) but " + value.type());
+        }
+        return value.m();
+    }
+
+    // An optional number that is missing reads as 0.
+    private static long number(Map<String, AttributeValue> item, String name, String shown, boolean required) {
+        AttributeValue value = item.get(name);
+        if (value == null) {
+            if (required) {
+                throw new ItemLayoutException(shown, "is missing");
+            }
             return 0;
+        }
+        if (value.n() == null) {
+            throw new ItemLayoutException(shown, "is not a number (N) but " + value.type());
         }
         try {
             return Long.parseLong(value.n());
         } catch (NumberFormatException e) {
-            return 0;
+            throw new ItemLayoutException(shown, "is not a whole number: " + value.n());
         }
     }
 }

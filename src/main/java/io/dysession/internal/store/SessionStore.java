@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -13,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
+import io.dysession.internal.config.ClientSettings;
 import io.dysession.internal.config.ConcurrencyMode;
 import io.dysession.internal.config.Settings;
 import io.dysession.internal.config.TableSettings;
@@ -24,6 +27,8 @@ import io.dysession.internal.config.TableSettings;
  */
 public final class SessionStore {
 
+    private static final Logger LOG = Logger.getLogger(SessionStore.class.getName());
+
     private final StoreCalls calls;
     private final TableLayout layout;
     private final SessionKeys keys;
@@ -34,8 +39,8 @@ public final class SessionStore {
     private final SessionWriter writer;
 
     private SessionStore(DynamoDbClient client, StoreLocation location, TableSettings table, boolean consistentRead,
-                         SessionCache cache, StoreStatistics statistics, SessionWriter writer) {
-        this.calls = new StoreCalls(client, location, statistics);
+                         SessionCache cache, StoreStatistics statistics, FailFast failFast, SessionWriter writer) {
+        this.calls = new StoreCalls(client, location, statistics, failFast);
         this.layout = TableLayout.of(table);
         this.keys = new SessionKeys(table.keyPrefix());
         this.consistentRead = consistentRead;
@@ -51,14 +56,18 @@ public final class SessionStore {
         SessionCache cache = settings.cache().enabled()
                 ? new SessionCache(settings.cache().maxEntries(), settings.cache().maxStaleness(), clock)
                 : SessionCache.NONE;
+        ClientSettings.Limits limits = settings.client().limits();
+        FailFast failFast = new FailFast(limits.failFastAfter(), limits.failFastFor(), location, statistics, clock);
         return new SessionStore(client, location, settings.table(), settings.client().consistentRead(), cache,
-                statistics, new SessionWriter(settings.timing(), settings.concurrency() == ConcurrencyMode.STRICT,
+                statistics, failFast, new SessionWriter(settings.timing(), settings.concurrency() == ConcurrencyMode.STRICT,
                         clock));
     }
 
     /** A store for support tools that only read: strongly consistent, no cache, expired items included. */
     public static SessionStore reader(DynamoDbClient client, TableSettings table, StoreLocation location) {
-        return new SessionStore(client, location, table, true, SessionCache.NONE, new StoreStatistics(), null);
+        StoreStatistics statistics = new StoreStatistics();
+        return new SessionStore(client, location, table, true, SessionCache.NONE, statistics,
+                FailFast.off(location, statistics), null);
     }
 
     /** Names and key values of the table. */
@@ -88,17 +97,19 @@ public final class SessionStore {
         }
         StoredSession cached = cache.any(key);
         if (cached != null) {
-            Optional<StoredSession> current = get(key, true);
+            Optional<Map<String, AttributeValue>> current = get(key, true);
             if (current.isEmpty()) {
                 cache.remove(key);
-                return current;
+                return Optional.empty();
             }
-            if (current.get().version() == cached.version()) {
+            if (readable(key, current.get(), () -> ItemMapping.versionOf(current.get())).orElse(-1L)
+                    == cached.version()) {
                 cache.put(cached);
                 return Optional.of(cached);
             }
         }
-        Optional<StoredSession> loaded = get(key, false);
+        Optional<StoredSession> loaded = get(key, false)
+                .flatMap(item -> readable(key, item, () -> mapping.fromItem(key, item)));
         loaded.ifPresentOrElse(cache::put, () -> cache.remove(key));
         return loaded;
     }
@@ -198,7 +209,7 @@ public final class SessionStore {
         return true;
     }
 
-    private Optional<StoredSession> get(String key, boolean versionOnly) {
+    private Optional<Map<String, AttributeValue>> get(String key, boolean versionOnly) {
         GetItemResponse response = calls.call("GetItem", client -> client.getItem(b -> {
             b.tableName(layout.table()).key(layout.key(key)).consistentRead(consistentRead)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
@@ -209,7 +220,24 @@ public final class SessionStore {
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(mapping.fromItem(key, response.item()));
+        return Optional.of(response.item());
+    }
+
+    /**
+     * What {@code read} makes of an item, or empty when the item does not fit the layout: such an
+     * item is no session (a fresh one gets a fresh id), is never written to, and is left in place,
+     * since it may be a newer version's layout during a rolling deployment; TTL or purge removes it.
+     */
+    private <T> Optional<T> readable(String key, Map<String, AttributeValue> item, Supplier<T> read) {
+        try {
+            return Optional.of(read.get());
+        } catch (ItemLayoutException e) {
+            statistics.corruptItem();
+            LOG.warning(() -> "dysession ignores the stored item of session " + keys.logSafePrefix(key) + " in "
+                    + layout.table() + ": " + e.getMessage() + ". It does not fit the session item layout, so it "
+                    + "counts as no session and is left as it is.");
+            return Optional.empty();
+        }
     }
 
     // The cache keeps only states known exactly: written under a version condition, or just read back.
@@ -229,9 +257,13 @@ public final class SessionStore {
                 cache.remove(key);
                 return WriteOutcome.GONE;
             }
-            StoredSession current = mapping.fromItem(key, e.item());
-            cache.put(current);
-            return new WriteOutcome(WriteOutcome.Kind.CHANGED, current);
+            Optional<StoredSession> current = readable(key, e.item(), () -> mapping.fromItem(key, e.item()));
+            if (current.isEmpty()) {
+                cache.remove(key);
+                return WriteOutcome.GONE;
+            }
+            cache.put(current.get());
+            return new WriteOutcome(WriteOutcome.Kind.CHANGED, current.get());
         }
         if (guard.expectedVersion() != null) {
             cache.put(after);

@@ -20,11 +20,13 @@ final class StoreCalls {
     private final DynamoDbClient client;
     private final StoreFailures failures;
     private final StoreStatistics statistics;
+    private final FailFast failFast;
 
-    StoreCalls(DynamoDbClient client, StoreLocation location, StoreStatistics statistics) {
+    StoreCalls(DynamoDbClient client, StoreLocation location, StoreStatistics statistics, FailFast failFast) {
         this.client = client;
         this.failures = new StoreFailures(location);
         this.statistics = statistics;
+        this.failFast = failFast;
     }
 
     /**
@@ -32,15 +34,19 @@ final class StoreCalls {
      * @param consumed   the capacity the response reports
      */
     <R> R call(String operation, Function<DynamoDbClient, R> request, Function<R, List<ConsumedCapacity>> consumed) {
+        failFast.admit(operation);
         statistics.called(operation);
         try {
             R response = request.apply(client);
+            failFast.succeeded();
             consumed.apply(response).forEach(statistics::consumed);
             return response;
         } catch (ConditionalCheckFailedException e) {
+            failFast.succeeded();
             statistics.conditionalCheckFailed();
             throw e;
         } catch (TransactionCanceledException e) {
+            failFast.succeeded();
             statistics.conditionalCheckFailed();
             if (e.hasCancellationReasons() && e.cancellationReasons().stream()
                     .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()))) {
@@ -48,7 +54,16 @@ final class StoreCalls {
             }
             throw failures.translate(operation, e);
         } catch (SdkException e) {
+            if (StoreFailures.unavailable(e)) {
+                statistics.failedCall();
+                failFast.failed();
+            } else {
+                failFast.succeeded();
+            }
             throw failures.translate(operation, e);
+        } catch (RuntimeException e) {
+            failFast.succeeded();
+            throw e;
         }
     }
 

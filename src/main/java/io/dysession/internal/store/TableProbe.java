@@ -1,5 +1,7 @@
 package io.dysession.internal.store;
 
+import java.util.function.BooleanSupplier;
+
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
@@ -11,10 +13,18 @@ public final class TableProbe {
 
     private final DynamoDbClient client;
     private final StoreLocation location;
+    private final BooleanSupplier failingFast;
 
-    public TableProbe(DynamoDbClient client, StoreLocation location) {
+    /** @param failingFast whether session calls currently fail fast (then the probe reports DOWN) */
+    public TableProbe(DynamoDbClient client, StoreLocation location, BooleanSupplier failingFast) {
         this.client = client;
         this.location = location;
+        this.failingFast = failingFast;
+    }
+
+    /** True while DynamoDB has been failing and session calls fail at once. */
+    public boolean failingFast() {
+        return failingFast.getAsBoolean();
     }
 
     public StoreLocation location() {

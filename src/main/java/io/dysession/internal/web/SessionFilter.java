@@ -16,8 +16,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.dysession.DySessionConflictException;
-import io.dysession.DySessionStoreException;
 import io.dysession.internal.DySessionExtension;
 import io.dysession.internal.DySessionRuntime;
 import io.dysession.internal.context.DySessionContext;
@@ -70,7 +68,7 @@ public final class SessionFilter implements Filter {
                 save(session, request, response);
             }
         } catch (IOException | ServletException | RuntimeException e) {
-            if (!answered(e, response)) {
+            if (!FailureAnswers.answer(e, response)) {
                 throw e;
             }
         } finally {
@@ -116,32 +114,6 @@ public final class SessionFilter implements Filter {
 
     private void save(SessionRequest session, HttpServletRequest request, HttpServletResponse response) {
         transport.write(session.save(!response.isCommitted()), request, response);
-    }
-
-    /**
-     * Before the response commits, a store failure becomes 503 and a strict-mode conflict 409;
-     * in both cases nothing of the request's session changes was written.
-     */
-    private static boolean answered(Exception e, HttpServletResponse response) throws IOException {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            int status;
-            if (cause instanceof DySessionStoreException) {
-                LOG.log(Level.SEVERE, cause.getMessage(), cause);
-                status = HttpServletResponse.SC_SERVICE_UNAVAILABLE;
-            } else if (cause instanceof DySessionConflictException) {
-                LOG.log(Level.INFO, cause.getMessage());
-                status = HttpServletResponse.SC_CONFLICT;
-            } else {
-                continue;
-            }
-            if (response.isCommitted()) {
-                return false;
-            }
-            response.reset();
-            response.sendError(status);
-            return true;
-        }
-        return false;
     }
 
     // Looked up on first use: the CDI container of this application is surely up by then.
