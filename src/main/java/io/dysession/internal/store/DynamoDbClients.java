@@ -11,6 +11,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
@@ -22,6 +23,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 public final class DynamoDbClients {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    // DynamoDB's own SDK default base delay; throttling backs off longer; no single wait beyond a second
+    private static final Duration BASE_DELAY = Duration.ofMillis(25);
+    private static final Duration THROTTLED_BASE_DELAY = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
 
     private DynamoDbClients() {
     }
@@ -40,7 +45,11 @@ public final class DynamoDbClients {
                         .apiCallTimeout(limits.callTimeout())
                         .apiCallAttemptTimeout(limits.attemptTimeout())
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                                .maxAttempts(limits.maxAttempts()).build())
+                                .maxAttempts(limits.maxAttempts())
+                                .backoffStrategy(BackoffStrategy.exponentialDelay(BASE_DELAY, MAX_BACKOFF))
+                                .throttlingBackoffStrategy(
+                                        BackoffStrategy.exponentialDelay(THROTTLED_BASE_DELAY, MAX_BACKOFF))
+                                .build())
                         .build());
         settings.region().map(Region::of).ifPresent(builder::region);
         settings.endpoint().ifPresent(builder::endpointOverride);

@@ -1,0 +1,211 @@
+package io.dysession.resilience;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.inject.Any;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.dysession.DySessionStatistics;
+import io.dysession.DySessionStoreException;
+import io.dysession.beans.Cart;
+import io.dysession.internal.store.StoreUnavailableException;
+import io.dysession.test.Containers;
+import io.dysession.test.DynamoDbEmulator;
+import io.dysession.test.FaultProxy;
+import io.dysession.test.FaultProxy.Fault;
+import io.dysession.test.Items;
+import io.dysession.test.Requests;
+import io.dysession.test.TestConfig;
+
+/**
+ * DynamoDB that hangs, fails or throttles, between the library and the emulator: every call is
+ * bounded, repeated failures fail fast until a probe succeeds, and no acknowledged write is lost.
+ */
+class StoreFaultsTest {
+
+    private static final String UNKNOWN_ID = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    /** The default dysession.dynamodb.call-timeout. */
+    private static final Duration CALL_TIMEOUT = Duration.ofMillis(2500);
+
+    private FaultProxy proxy;
+
+    @BeforeEach
+    void startProxy() {
+        proxy = FaultProxy.start(DynamoDbEmulator.endpoint());
+    }
+
+    @AfterEach
+    void stopProxy() {
+        proxy.close();
+    }
+
+    @AfterAll
+    static void restore() {
+        TestConfig.use("store-faults");
+    }
+
+    private WeldContainer start(String table, Map<String, String> overrides) {
+        Map<String, String> values = new HashMap<>(overrides);
+        values.put("dysession.dynamodb.endpoint", proxy.endpoint());
+        TestConfig.use(table, values);
+        return Containers.start(Cart.class);
+    }
+
+    @Test
+    void aHungDynamoDbFailsTheRequestWithinTheCallTimeout() {
+        try (WeldContainer weld = start("faults-hang", Map.of())) {
+            Requests requests = new Requests(weld.getBeanManager());
+            Cart cart = weld.select(Cart.class).get();
+            proxy.hang();
+
+            long started = System.nanoTime();
+            StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
+                    () -> requests.send(UNKNOWN_ID, cart::getItems));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            System.out.println("MEASURED hang: store error after " + took.toMillis() + " ms");
+            assertTrue(took.compareTo(Duration.ofSeconds(1)) >= 0, "it waited for DynamoDB: " + took);
+            assertTrue(took.compareTo(CALL_TIMEOUT.plusSeconds(2)) < 0, "bounded by the call timeout: " + took);
+            assertTrue(e.getMessage().contains("did not answer GetItem in time"), e::getMessage);
+            assertTrue(e.getMessage().contains("dysession.dynamodb.call-timeout"), e::getMessage);
+        }
+    }
+
+    @Test
+    void afterRepeatedFailuresRequestsFailAtOnceUntilAProbeSucceeds() throws Exception {
+        try (WeldContainer weld = start("faults-fail-fast", Map.of("dysession.dynamodb.fail-fast-after", "3",
+                "dysession.dynamodb.fail-fast-for", "PT1S"))) {
+            Requests requests = new Requests(weld.getBeanManager());
+            Cart cart = weld.select(Cart.class).get();
+            DySessionStatistics statistics = weld.select(DySessionStatistics.class).get();
+            String id = requests.send(null, () -> cart.add("tea")).setCookie();
+            proxy.fail(Fault.error(500, "InternalServerError"), 1.0);
+
+            for (int i = 0; i < 3; i++) {
+                StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
+                        () -> requests.send(id, cart::getItems));
+                assertFalse(e.failingFast(), "call " + i + " went to DynamoDB");
+            }
+            assertTrue(statistics.failingFast());
+            assertEquals(HealthCheckResponse.Status.DOWN, readiness(weld).call().getStatus());
+
+            int callsBefore = proxy.calls();
+            List<Long> nanos = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                long started = System.nanoTime();
+                StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
+                        () -> requests.send(id, cart::getItems));
+                nanos.add(System.nanoTime() - started);
+                assertTrue(e.failingFast(), e::getMessage);
+                assertEquals(1, e.retryAfter().toSeconds(), e::getMessage);
+            }
+            Collections.sort(nanos);
+            System.out.println("MEASURED fail-fast: median " + nanos.get(10) / 1000 + " µs, max "
+                    + nanos.get(19) / 1000 + " µs");
+            assertEquals(callsBefore, proxy.calls(), "no call reached DynamoDB while failing fast");
+            assertTrue(nanos.get(10) < Duration.ofMillis(50).toNanos(), "answered at once: " + nanos);
+            assertEquals(20, statistics.failFastRefusals());
+
+            proxy.heal();
+            Thread.sleep(1_100);
+            List<List<String>> seen = new ArrayList<>();
+            requests.send(id, () -> seen.add(List.copyOf(cart.getItems())));
+            assertEquals(List.of(List.of("tea")), seen, "the probe request is served");
+            assertFalse(statistics.failingFast(), "the probe succeeded");
+            assertEquals(HealthCheckResponse.Status.UP, readiness(weld).call().getStatus());
+            requests.send(id, () -> cart.add("cake"));
+            assertEquals(List.of("tea", "cake"), readItems(weld, id));
+        }
+    }
+
+    @Test
+    void aFailedProbeKeepsFailingFast() throws Exception {
+        try (WeldContainer weld = start("faults-probe", Map.of("dysession.dynamodb.fail-fast-after", "2",
+                "dysession.dynamodb.fail-fast-for", "PT1S"))) {
+            Requests requests = new Requests(weld.getBeanManager());
+            Cart cart = weld.select(Cart.class).get();
+            proxy.fail(Fault.error(500, "InternalServerError"), 1.0);
+            for (int i = 0; i < 2; i++) {
+                assertThrows(StoreUnavailableException.class, () -> requests.send(UNKNOWN_ID, cart::getItems));
+            }
+            Thread.sleep(1_100);
+            int callsBefore = proxy.calls();
+            StoreUnavailableException probe = assertThrows(StoreUnavailableException.class,
+                    () -> requests.send(UNKNOWN_ID, cart::getItems));
+            assertFalse(probe.failingFast(), "the first request after the cool-down is the probe");
+            assertTrue(proxy.calls() > callsBefore);
+            StoreUnavailableException next = assertThrows(StoreUnavailableException.class,
+                    () -> requests.send(UNKNOWN_ID, cart::getItems));
+            assertTrue(next.failingFast(), "the failed probe opened it again");
+        }
+    }
+
+    @Test
+    void underThirtyPercentThrottlingEveryAcknowledgedWriteIsStored() throws Exception {
+        try (WeldContainer weld = start("faults-throttled", Map.of("dysession.dynamodb.fail-fast-after", "0"))) {
+            Requests requests = new Requests(weld.getBeanManager());
+            Cart cart = weld.select(Cart.class).get();
+            String id = requests.send(null, () -> cart.add("first")).setCookie();
+            proxy.fail(Fault.error(400, "ProvisionedThroughputExceededException"), 0.3);
+
+            List<String> acknowledged = new ArrayList<>(List.of("first"));
+            int refused = 0;
+            long slowest = 0;
+            for (int i = 0; i < 150; i++) {
+                String item = "item-" + i;
+                long started = System.nanoTime();
+                try {
+                    requests.send(id, () -> cart.add(item));
+                    acknowledged.add(item);
+                } catch (DySessionStoreException e) {
+                    assertTrue(e instanceof StoreUnavailableException, e::getMessage);
+                    refused++;
+                }
+                slowest = Math.max(slowest, System.nanoTime() - started);
+            }
+            proxy.heal();
+
+            System.out.println("MEASURED throttling 30%: acknowledged=" + acknowledged.size() + " refused=" + refused
+                    + " throttled-calls=" + proxy.faulted() + " slowest-ms=" + slowest / 1_000_000);
+            assertTrue(proxy.faulted() > 50, "throttling happened: " + proxy.faulted());
+            // a request makes two calls (GetItem, UpdateItem), each bounded by the call timeout
+            assertTrue(slowest < CALL_TIMEOUT.multipliedBy(2).toNanos(), "slowest: " + slowest / 1_000_000 + " ms");
+            assertEquals(acknowledged, readItems(weld, id), "every acknowledged write is stored, in order");
+        }
+    }
+
+    /** The cart as stored, read directly from the emulator. */
+    private static List<String> readItems(WeldContainer weld, String id) throws Exception {
+        String table = ConfigProvider.getConfig().getValue("dysession.table.name", String.class);
+        String json = new Items(table).of(id).get("beans").m().get(Cart.class.getName()).s();
+        try (Jsonb jsonb = JsonbBuilder.create()) {
+            return jsonb.fromJson(json, Cart.class).getItems();
+        }
+    }
+
+    private static HealthCheck readiness(WeldContainer weld) {
+        return weld.select(HealthCheck.class, Readiness.Literal.INSTANCE, Any.Literal.INSTANCE).get();
+    }
+}
