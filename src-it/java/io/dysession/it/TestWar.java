@@ -59,7 +59,8 @@ final class TestWar {
         return create(name, endpoint, table, autoCreate, List.of());
     }
 
-    private static WebArchive create(String name, String endpoint, String table, boolean autoCreate,
+    /** A WAR whose sessions live in {@code table} at {@code endpoint}, with more configuration lines. */
+    static WebArchive create(String name, String endpoint, String table, boolean autoCreate,
             List<String> extraConfig) {
         List<String> lines = new ArrayList<>(List.of(
                 "dysession.dynamodb.endpoint=" + endpoint,

@@ -85,6 +85,7 @@ public final class FaultProxy implements AutoCloseable {
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicInteger faulted = new AtomicInteger();
+    private final AtomicInteger hanging = new AtomicInteger();
     private volatile Duration latency = Duration.ZERO;
     private volatile ServerSocket server;
     private volatile int port;
@@ -156,6 +157,11 @@ public final class FaultProxy implements AutoCloseable {
     /** Calls received since the start (or the last reset). */
     public int calls() {
         return calls.get();
+    }
+
+    /** Calls being held unanswered right now. */
+    public int hanging() {
+        return hanging.get();
     }
 
     /** Calls answered with a fault since the start (or the last reset). */
@@ -264,11 +270,16 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    private void awaitHeal(Rule hanging) throws InterruptedException {
-        synchronized (hangs) {
-            while (!closed && rule.get() == hanging) {
-                hangs.wait();
+    private void awaitHeal(Rule hang) throws InterruptedException {
+        hanging.incrementAndGet();
+        try {
+            synchronized (hangs) {
+                while (!closed && rule.get() == hang) {
+                    hangs.wait();
+                }
             }
+        } finally {
+            hanging.decrementAndGet();
         }
     }
 
