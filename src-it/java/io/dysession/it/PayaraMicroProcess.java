@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -47,7 +48,9 @@ public final class PayaraMicroProcess {
                                            List<String> jvmOptions) throws IOException {
         String microJar = System.getProperty(BuildEnvironment.PAYARA_MICRO_JAR_PROPERTY);
         Path basedir = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
+        // Payara Micro deploys again whatever an earlier run left in its root directory: start empty.
         Path root = itDir.resolve(name).resolve("root");
+        deleteRecursively(root);
         Files.createDirectories(root);
         Path log = itDir.resolve(name + ".log");
         Path output = itDir.resolve(name + ".out");
@@ -160,6 +163,16 @@ public final class PayaraMicroProcess {
                     && Files.readString(output, StandardCharsets.ISO_8859_1).contains("Exception while loading the app");
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
         }
     }
 

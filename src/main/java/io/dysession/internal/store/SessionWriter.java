@@ -30,7 +30,7 @@ final class SessionWriter {
         this.clock = clock;
     }
 
-    SaveResult save(SessionStore store, StoredSession loaded, SessionDelta delta) {
+    SaveResult save(SessionItems store, StoredSession loaded, SessionDelta delta) {
         long now = clock.millis();
         if (loaded == null) {
             return create(store, delta, now);
@@ -41,7 +41,7 @@ final class SessionWriter {
         return update(store, loaded, delta, now);
     }
 
-    private SaveResult create(SessionStore store, SessionDelta delta, long now) {
+    private SaveResult create(SessionItems store, SessionDelta delta, long now) {
         Map<String, Long> versions = new LinkedHashMap<>();
         delta.changed().keySet().forEach(bean -> versions.put(bean, 1L));
         StoredSession session = new StoredSession(delta.key(), now, now,
@@ -54,7 +54,7 @@ final class SessionWriter {
         return new SaveResult(SaveResult.Kind.CREATED, session);
     }
 
-    private SaveResult rotate(SessionStore store, StoredSession loaded, SessionDelta delta, long now) {
+    private SaveResult rotate(SessionItems store, StoredSession loaded, SessionDelta delta, long now) {
         StoredSession renamed = next(loaded, delta.key(), delta, now);
         if (!store.rotate(loaded.key(), renamed)) {
             LOG.warning(() -> "dysession session " + store.keys().logSafePrefix(loaded.key()) + " ended while this "
@@ -64,7 +64,7 @@ final class SessionWriter {
         return new SaveResult(SaveResult.Kind.ROTATED, renamed);
     }
 
-    private SaveResult update(SessionStore store, StoredSession loaded, SessionDelta delta, long now) {
+    private SaveResult update(SessionItems store, StoredSession loaded, SessionDelta delta, long now) {
         boolean write = delta.writes();
         if (!write && now - loaded.accessed() < timing.touchInterval().toMillis()) {
             return SaveResult.UNCHANGED;
@@ -106,7 +106,7 @@ final class SessionWriter {
      * item's existence (and, in strict mode, the versions of this request's beans), so that busy
      * sessions never turn merges into conflicts. The cache then drops its copy.
      */
-    private WriteGuard guard(SessionStore store, StoredSession base, SessionDelta delta, boolean firstAttempt) {
+    private WriteGuard guard(SessionItems store, StoredSession base, SessionDelta delta, boolean firstAttempt) {
         WriteGuard guard = WriteGuard.exists(base);
         if (store.caches() && firstAttempt) {
             guard = guard.version(base.version());
