@@ -80,7 +80,9 @@ public final class Benchmark {
              FaultProxy proxy = FaultProxy.start(emulator.endpoint())) {
             proxy.latency(Duration.ofMillis(latencyMillis));
             Path war = dir.resolve("bench.war");
-            TestWar.create("bench", proxy.endpoint(), "dysession-bench", true)
+            // the library's default limits, not the generous ones of the integration tests
+            TestWar.create("bench", proxy.endpoint(), "dysession-bench", true, List.of(
+                            "dysession.dynamodb.call-timeout=PT2.5S", "dysession.dynamodb.attempt-timeout=PT1S"))
                     .as(ZipExporter.class).exportTo(war.toFile(), true);
             PayaraMicroProcess server = PayaraMicroProcess.start("bench", PayaraMicroProcess.freePort(), war, "bench",
                     dir, List.of("-Xmx512m"));

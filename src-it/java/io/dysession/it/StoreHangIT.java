@@ -28,9 +28,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import io.dysession.test.FaultProxy;
 
 /**
- * DynamoDB that accepts connections and never answers, in front of a real Payara Micro: 64 requests
- * that need their session hang until the call timeout and then get 503 with Retry-After, while
- * requests that use no session bean are served meanwhile, and all is well again once DynamoDB is.
+ * DynamoDB that accepts connections and never answers, in front of a real Payara Micro: while 64
+ * requests that need their session wait on it, requests that use no session bean are served; when
+ * DynamoDB then refuses, the 64 get 503 with Retry-After, and all is well again once DynamoDB is.
  */
 @ExtendWith({BuildEnvironment.class, ArquillianExtension.class})
 @RunAsClient
@@ -43,9 +43,11 @@ class StoreHangIT {
     @Deployment(testable = false)
     @TargetsContainer("store-hang")
     static WebArchive app() {
-        // fail-fast off: every one of the 64 requests must really wait on DynamoDB
+        // The session requests hang until the test ends the outage (the call timeout itself is
+        // StoreFaultsTest's); fail-fast off: every one of the 64 requests must really wait on DynamoDB.
         return TestWar.create("store-hang", PROXY.endpoint(), TABLE, true,
-                List.of("dysession.dynamodb.fail-fast-after=0"));
+                List.of("dysession.dynamodb.call-timeout=PT60S", "dysession.dynamodb.attempt-timeout=PT60S",
+                        "dysession.dynamodb.fail-fast-after=0", "dysession.dynamodb.max-connections=" + HANGING));
     }
 
     @ArquillianResource
@@ -78,6 +80,8 @@ class StoreHangIT {
         }
         assertFalse(hanging.stream().anyMatch(CompletableFuture::isDone),
                 "the session requests were still waiting on DynamoDB while /plain was served");
+
+        PROXY.refuse(); // the outage turns from hanging to refusing: the waiting calls fail now
 
         for (CompletableFuture<HttpResponse<String>> request : hanging) {
             HttpResponse<String> response = request.get(60, TimeUnit.SECONDS);

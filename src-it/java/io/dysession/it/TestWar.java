@@ -66,7 +66,12 @@ final class TestWar {
                 "dysession.dynamodb.endpoint=" + endpoint,
                 "dysession.dynamodb.region=us-east-1",
                 "dysession.table.name=" + table,
-                "dysession.table.auto-create=" + autoCreate));
+                "dysession.table.auto-create=" + autoCreate,
+                // The emulator answers one call at a time: under the load tests' 32 concurrent requests on
+                // a busy 2-core machine a call can wait seconds for its turn, which DynamoDB never makes it
+                // do. Generous limits here; tests of the limits themselves set them (later lines win).
+                "dysession.dynamodb.call-timeout=PT30S",
+                "dysession.dynamodb.attempt-timeout=PT15S"));
         lines.addAll(extraConfig);
         lines.add("");
         String config = String.join("\n", lines);

@@ -1,10 +1,12 @@
 package io.dysession.internal.store;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -28,6 +30,10 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 public final class TableAdmin {
 
     private static final Logger LOG = Logger.getLogger(TableAdmin.class.getName());
+    // Table administration runs at deployment and in the CLI, not on a request: it may take longer than
+    // the session calls' limits (dysession.dynamodb.call-timeout).
+    private static final AwsRequestOverrideConfiguration SLOW = AwsRequestOverrideConfiguration.builder()
+            .apiCallTimeout(Duration.ofSeconds(30)).apiCallAttemptTimeout(Duration.ofSeconds(10)).build();
 
     private final DynamoDbClient client;
     private final TableLayout layout;
@@ -55,7 +61,7 @@ public final class TableAdmin {
     public Optional<DescribedTable> describe() {
         TableDescription table;
         try {
-            table = client.describeTable(b -> b.tableName(layout.table())).table();
+            table = client.describeTable(b -> b.tableName(layout.table()).overrideConfiguration(SLOW)).table();
         } catch (ResourceNotFoundException e) {
             return Optional.empty();
         } catch (SdkException e) {
@@ -82,7 +88,7 @@ public final class TableAdmin {
         capacity.ifPresentOrElse(throughput -> request.billingMode(BillingMode.PROVISIONED)
                 .provisionedThroughput(throughput), () -> request.billingMode(BillingMode.PAY_PER_REQUEST));
         try {
-            client.createTable(request.build());
+            client.createTable(request.overrideConfiguration(SLOW).build());
             return true;
         } catch (ResourceInUseException e) {
             return false;
@@ -112,7 +118,7 @@ public final class TableAdmin {
             return false;
         }
         try {
-            client.updateTimeToLive(b -> b.tableName(layout.table())
+            client.updateTimeToLive(b -> b.tableName(layout.table()).overrideConfiguration(SLOW)
                     .timeToLiveSpecification(spec -> spec.attributeName(layout.ttlAttribute()).enabled(true)));
             return true;
         } catch (DynamoDbException e) {
@@ -129,7 +135,7 @@ public final class TableAdmin {
     /** Deletes the table, every session with it, and waits until it is gone. */
     public void delete() {
         try {
-            client.deleteTable(b -> b.tableName(layout.table()));
+            client.deleteTable(b -> b.tableName(layout.table()).overrideConfiguration(SLOW));
             client.waiter().waitUntilTableNotExists(b -> b.tableName(layout.table()));
         } catch (SdkException e) {
             throw failures.translate("DeleteTable", e);
@@ -138,7 +144,7 @@ public final class TableAdmin {
 
     private boolean exists() {
         try {
-            client.describeTable(b -> b.tableName(layout.table()));
+            client.describeTable(b -> b.tableName(layout.table()).overrideConfiguration(SLOW));
             return true;
         } catch (ResourceNotFoundException e) {
             return false;
@@ -150,7 +156,8 @@ public final class TableAdmin {
     // Null when the store does not support TTL (some DynamoDB-compatible stores).
     private TimeToLiveDescription timeToLive() {
         try {
-            return client.describeTimeToLive(b -> b.tableName(layout.table())).timeToLiveDescription();
+            return client.describeTimeToLive(b -> b.tableName(layout.table()).overrideConfiguration(SLOW))
+                    .timeToLiveDescription();
         } catch (ResourceNotFoundException e) {
             throw failures.translate("DescribeTimeToLive", e);
         } catch (DynamoDbException e) {
