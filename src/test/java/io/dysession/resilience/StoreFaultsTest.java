@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,22 +21,16 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.dysession.DySessionStatistics;
 import io.dysession.DySessionStoreException;
 import io.dysession.beans.Cart;
 import io.dysession.internal.store.StoreUnavailableException;
-import io.dysession.test.Containers;
-import io.dysession.test.DynamoDbEmulator;
-import io.dysession.test.FaultProxy;
 import io.dysession.test.FaultProxy.Fault;
 import io.dysession.test.Items;
 import io.dysession.test.Requests;
-import io.dysession.test.TestConfig;
 
 /**
  * DynamoDB that hangs, fails or throttles, between the library and the emulator: every call is
@@ -49,36 +42,15 @@ class StoreFaultsTest {
     /** The default dysession.dynamodb.call-timeout. */
     private static final Duration CALL_TIMEOUT = Duration.ofMillis(2500);
 
-    private FaultProxy proxy;
-
-    @BeforeEach
-    void startProxy() {
-        proxy = FaultProxy.start(DynamoDbEmulator.endpoint());
-    }
-
-    @AfterEach
-    void stopProxy() {
-        proxy.close();
-    }
-
-    @AfterAll
-    static void restore() {
-        TestConfig.use("store-faults");
-    }
-
-    private WeldContainer start(String table, Map<String, String> overrides) {
-        Map<String, String> values = new HashMap<>(overrides);
-        values.put("dysession.dynamodb.endpoint", proxy.endpoint());
-        TestConfig.use(table, values);
-        return Containers.start(Cart.class);
-    }
+    @RegisterExtension
+    final ProxiedStore store = new ProxiedStore();
 
     @Test
     void aHungDynamoDbFailsTheRequestWithinTheCallTimeout() {
-        try (WeldContainer weld = start("faults-hang", Map.of())) {
+        try (WeldContainer weld = store.start("faults-hang", Map.of())) {
             Requests requests = new Requests(weld.getBeanManager());
             Cart cart = weld.select(Cart.class).get();
-            proxy.hang();
+            store.proxy().hang();
 
             long started = System.nanoTime();
             StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
@@ -95,13 +67,13 @@ class StoreFaultsTest {
 
     @Test
     void afterRepeatedFailuresRequestsFailAtOnceUntilAProbeSucceeds() throws Exception {
-        try (WeldContainer weld = start("faults-fail-fast", Map.of("dysession.dynamodb.fail-fast-after", "3",
+        try (WeldContainer weld = store.start("faults-fail-fast", Map.of("dysession.dynamodb.fail-fast-after", "3",
                 "dysession.dynamodb.fail-fast-for", "PT1S"))) {
             Requests requests = new Requests(weld.getBeanManager());
             Cart cart = weld.select(Cart.class).get();
             DySessionStatistics statistics = weld.select(DySessionStatistics.class).get();
             String id = requests.send(null, () -> cart.add("tea")).setCookie();
-            proxy.fail(Fault.error(500, "InternalServerError"), 1.0);
+            store.proxy().fail(Fault.error(500, "InternalServerError"), 1.0);
 
             for (int i = 0; i < 3; i++) {
                 StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
@@ -111,7 +83,7 @@ class StoreFaultsTest {
             assertTrue(statistics.failingFast());
             assertEquals(HealthCheckResponse.Status.DOWN, readiness(weld).call().getStatus());
 
-            int callsBefore = proxy.calls();
+            int callsBefore = store.proxy().calls();
             List<Long> nanos = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 long started = System.nanoTime();
@@ -124,11 +96,11 @@ class StoreFaultsTest {
             Collections.sort(nanos);
             System.out.println("MEASURED fail-fast: median " + nanos.get(10) / 1000 + " µs, max "
                     + nanos.get(19) / 1000 + " µs");
-            assertEquals(callsBefore, proxy.calls(), "no call reached DynamoDB while failing fast");
+            assertEquals(callsBefore, store.proxy().calls(), "no call reached DynamoDB while failing fast");
             assertTrue(nanos.get(10) < Duration.ofMillis(50).toNanos(), "answered at once: " + nanos);
             assertEquals(20, statistics.failFastRefusals());
 
-            proxy.heal();
+            store.proxy().heal();
             Thread.sleep(1_100);
             List<List<String>> seen = new ArrayList<>();
             requests.send(id, () -> seen.add(List.copyOf(cart.getItems())));
@@ -142,20 +114,20 @@ class StoreFaultsTest {
 
     @Test
     void aFailedProbeKeepsFailingFast() throws Exception {
-        try (WeldContainer weld = start("faults-probe", Map.of("dysession.dynamodb.fail-fast-after", "2",
+        try (WeldContainer weld = store.start("faults-probe", Map.of("dysession.dynamodb.fail-fast-after", "2",
                 "dysession.dynamodb.fail-fast-for", "PT1S"))) {
             Requests requests = new Requests(weld.getBeanManager());
             Cart cart = weld.select(Cart.class).get();
-            proxy.fail(Fault.error(500, "InternalServerError"), 1.0);
+            store.proxy().fail(Fault.error(500, "InternalServerError"), 1.0);
             for (int i = 0; i < 2; i++) {
                 assertThrows(StoreUnavailableException.class, () -> requests.send(UNKNOWN_ID, cart::getItems));
             }
             Thread.sleep(1_100);
-            int callsBefore = proxy.calls();
+            int callsBefore = store.proxy().calls();
             StoreUnavailableException probe = assertThrows(StoreUnavailableException.class,
                     () -> requests.send(UNKNOWN_ID, cart::getItems));
             assertFalse(probe.failingFast(), "the first request after the cool-down is the probe");
-            assertTrue(proxy.calls() > callsBefore);
+            assertTrue(store.proxy().calls() > callsBefore);
             StoreUnavailableException next = assertThrows(StoreUnavailableException.class,
                     () -> requests.send(UNKNOWN_ID, cart::getItems));
             assertTrue(next.failingFast(), "the failed probe opened it again");
@@ -164,11 +136,11 @@ class StoreFaultsTest {
 
     @Test
     void underThirtyPercentThrottlingEveryAcknowledgedWriteIsStored() throws Exception {
-        try (WeldContainer weld = start("faults-throttled", Map.of("dysession.dynamodb.fail-fast-after", "0"))) {
+        try (WeldContainer weld = store.start("faults-throttled", Map.of("dysession.dynamodb.fail-fast-after", "0"))) {
             Requests requests = new Requests(weld.getBeanManager());
             Cart cart = weld.select(Cart.class).get();
             String id = requests.send(null, () -> cart.add("first")).setCookie();
-            proxy.fail(Fault.error(400, "ProvisionedThroughputExceededException"), 0.3);
+            store.proxy().fail(Fault.error(400, "ProvisionedThroughputExceededException"), 0.3);
 
             List<String> acknowledged = new ArrayList<>(List.of("first"));
             int refused = 0;
@@ -185,11 +157,11 @@ class StoreFaultsTest {
                 }
                 slowest = Math.max(slowest, System.nanoTime() - started);
             }
-            proxy.heal();
+            store.proxy().heal();
 
             System.out.println("MEASURED throttling 30%: acknowledged=" + acknowledged.size() + " refused=" + refused
-                    + " throttled-calls=" + proxy.faulted() + " slowest-ms=" + slowest / 1_000_000);
-            assertTrue(proxy.faulted() > 50, "throttling happened: " + proxy.faulted());
+                    + " throttled-calls=" + store.proxy().faulted() + " slowest-ms=" + slowest / 1_000_000);
+            assertTrue(store.proxy().faulted() > 50, "throttling happened: " + store.proxy().faulted());
             // a request makes two calls (GetItem, UpdateItem), each bounded by the call timeout
             assertTrue(slowest < CALL_TIMEOUT.multipliedBy(2).toNanos(), "slowest: " + slowest / 1_000_000 + " ms");
             assertEquals(acknowledged, readItems(weld, id), "every acknowledged write is stored, in order");
