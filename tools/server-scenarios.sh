@@ -19,7 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 OUT=$ROOT/target/servers
-WAR=$ROOT/payara-sample/target/dysession-payara-sample.war
+WAR=${WAR:-$ROOT/payara-sample/target/dysession-payara-sample.war}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 START_TIMEOUT=240
 VERSION_PAYARA=6.2025.10
