@@ -6,6 +6,9 @@
 #   ./run-sample.sh            run until Ctrl-C
 #   ./run-sample.sh --smoke    start, check the JSON API and the page with curl, stop;
 #                              exits 0 when every check passed (also: SMOKE=1)
+#   ./run-sample.sh --smoke --browser
+#                              also drive the page in headless Chromium (browser-test/; needs
+#                              /usr/bin/chromium and `npm ci` in browser-test)
 #
 # PORT (default 8080) and DDB_PORT (default 8000) choose the ports; without them the next
 # free port from the default on is taken. Needs JDK 17+, Maven 3.8+, curl, and Python 3.9+ with
@@ -18,11 +21,13 @@ TARGET=$ROOT/payara-sample/target
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 START_TIMEOUT=180
 SMOKE=${SMOKE:-0}
+BROWSER=0
 
 for arg in "$@"; do
   case $arg in
     --smoke) SMOKE=1 ;;
-    -h | --help) sed -n '2,12s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    --browser) BROWSER=1 ;;
+    -h | --help) sed -n '2,15s/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) echo "run-sample.sh: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -296,6 +301,14 @@ form /checkout/shipping 'street=1+Main+St&city=&postalCode=12345&country=US&meth
 expect "a rejected form shows the page again with the problem" 422 'Enter the city' 'value="1 Main St"'
 
 echo "sample smoke checks: $passed of $((passed + failed)) succeeded"
+
+if [[ $BROWSER == 1 ]]; then
+  echo
+  echo "Browser test against $BASE/ (headless Chromium)"
+  if ! (cd "$ROOT/browser-test" && BASE_URL="$BASE/" node sample-page.test.mjs); then
+    failed=$((failed + 1))
+  fi
+fi
 if ((failed > 0)); then
   echo "Last lines of $PAYARA_LOG:" >&2
   tail -n 40 "$PAYARA_LOG" >&2
