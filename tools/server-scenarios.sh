@@ -116,7 +116,7 @@ start_payara() {
     --deploy "$WAR" >>"$OUT/payara-$instance.log" 2>&1 &
   PID[payara-$instance]=$!
   HEALTH[$instance]=http://127.0.0.1:$port/health/ready
-  METRICS[$instance]=http://127.0.0.1:$port/metrics
+  METRICS[$instance]="http://127.0.0.1:$port/metrics?scope=application"
 }
 
 prepare_wildfly() {
@@ -172,7 +172,7 @@ EOF
   WLP_USER_DIR=$OUT/liberty-usr "$LIBERTY_HOME/bin/server" run "$instance" >>"$OUT/liberty-$instance.log" 2>&1 &
   PID[liberty-$instance]=$!
   HEALTH[$instance]=http://127.0.0.1:$port/health/ready
-  METRICS[$instance]=http://127.0.0.1:$port/metrics
+  METRICS[$instance]="http://127.0.0.1:$port/metrics?scope=application"
 }
 
 # A deployment failure leaves Payara and Liberty running: look for it in the log as well.
