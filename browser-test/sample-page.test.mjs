@@ -2,8 +2,10 @@
 // removes an item, walks the checkout wizard (including a step back), and checks what the page
 // shows after every step. A second visitor must see none of it.
 //
-//   BASE_URL=http://127.0.0.1:8080/ node sample-page.test.mjs
+//   BASE_URL=http://127.0.0.1:8080/ [OTHER_URL=http://127.0.0.1:8081/] node sample-page.test.mjs
 //
+// With OTHER_URL (a second instance sharing the table), the test also follows the page's link to
+// it and expects the same session there.
 // The browser is Debian's chromium (CHROMIUM chooses another binary); playwright-core never
 // downloads one. Every request goes to BASE_URL on the loopback interface.
 import { strict as assert } from 'node:assert';
@@ -13,9 +15,12 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const base = process.env.BASE_URL;
-if (!base || !/^http:\/\/127\.0\.0\.1:\d+\/$/.test(base)) {
-  console.error('Set BASE_URL to the sample, e.g. http://127.0.0.1:8080/');
-  process.exit(2);
+const other = process.env.OTHER_URL;
+for (const url of [base, other ?? base]) {
+  if (!url || !/^http:\/\/127\.0\.0\.1:\d+\/$/.test(url)) {
+    console.error('Set BASE_URL (and OTHER_URL) to the sample, e.g. http://127.0.0.1:8080/');
+    process.exit(2);
+  }
 }
 
 const profile = mkdtempSync(join(tmpdir(), 'dysession-chromium-'));
@@ -28,7 +33,7 @@ const browser = await chromium.launchPersistentContext(profile, {
 // Nothing but the sample: any other request fails the test.
 const foreign = [];
 await browser.route('**/*', (route) => {
-  if (route.request().url().startsWith(base)) {
+  if (route.request().url().startsWith(base) || (other && route.request().url().startsWith(other))) {
     return route.continue();
   }
   foreign.push(route.request().url());
@@ -72,6 +77,7 @@ await step('the page opens with an empty cart at the contact step', async () => 
   assert.equal(await page.locator('h1').innerText(), 'Tea shop');
   assert.match(await text(cart), /Your cart is empty/);
   assert.match(await text(checkout.locator('.steps b')), /1\. Contact/);
+  assert.match(await text(page.locator('#served-by')), /No session stored yet\./);
 });
 
 await step('adding 2 green teas and a mug shows both lines and the total', async () => {
@@ -92,6 +98,23 @@ await step('the cart is still there after a reload', async () => {
   await page.reload();
   assert.match(await text(cart.locator('tr', { hasText: 'Total' })), /Total 2 \$13\.00/);
 });
+
+if (other) {
+  await step('the other instance serves the same session, stored under the same key', async () => {
+    const onA = await text(page.locator('#served-by'));
+    assert.match(onA, /Served by instance A /);
+    const key = onA.match(/stored under key ([A-Za-z0-9_-]{12})…/)?.[1];
+    assert.ok(key, `no session key shown: ${onA}`);
+    await Promise.all([page.waitForNavigation(), page.locator('#other-instance').click()]);
+    assert.equal(page.url(), other);
+    const onB = await text(page.locator('#served-by'));
+    assert.match(onB, /Served by instance B /);
+    assert.ok(onB.includes(`stored under key ${key}…`), `B shows another key: ${onB}`);
+    assert.match(await text(cart.locator('tr', { hasText: 'Total' })), /Total 2 \$13\.00/);
+    await Promise.all([page.waitForNavigation(), page.locator('#other-instance').click()]);
+    assert.equal(page.url(), base);
+  });
+}
 
 await step('step 1: the contact details lead to the shipping step', async () => {
   await checkout.getByLabel('Name').fill('Ada Lovelace');
