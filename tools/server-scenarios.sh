@@ -8,7 +8,8 @@
 #   - state across requests (A), the same session on the other instance (B, no stickiness),
 #   - the `dysession` readiness check and the dysession_* metrics where the server has them,
 #   - no SLF4J warning in the log,
-#   - state after A is stopped and started again.
+#   - state after A is stopped and started again;
+# and on Open Liberty without the mpConfig feature, the deployment error that says what to add.
 # Needs the library installed and the sample built (./run-sample.sh --smoke does both; otherwise
 # mvn install -DskipTests && mvn -f payara-sample/pom.xml package). The server distributions come
 # from Maven Central through Maven (WildFly and Open Liberty zips, the Payara Micro jar) and are
@@ -150,19 +151,20 @@ prepare_liberty() {
   [[ -d $LIBERTY_HOME ]] || unzip -q -d "$OUT" "$zip"
 }
 
-# webProfile-10.0 plus mpConfig (required), mpHealth and mpMetrics (for the check and the gauges).
+# webProfile-10.0 plus mpConfig (required), mpHealth and mpMetrics (for the check and the gauges);
+# FEATURES replaces the three MicroProfile features.
 start_liberty() {
-  local instance=$1 port=$2 dir=$OUT/liberty-usr/servers/$1
+  local instance=$1 port=$2 dir=$OUT/liberty-usr/servers/$1 feature features=""
+  for feature in ${FEATURES-mpConfig-3.1 mpHealth-4.0 mpMetrics-5.1}; do
+    features+="    <feature>$feature</feature>"$'\n'
+  done
   rm -rf "$dir"
   mkdir -p "$dir"
   cat >"$dir/server.xml" <<EOF
 <server description="dysession scenarios">
   <featureManager>
     <feature>webProfile-10.0</feature>
-    <feature>mpConfig-3.1</feature>
-    <feature>mpHealth-4.0</feature>
-    <feature>mpMetrics-5.1</feature>
-  </featureManager>
+$features  </featureManager>
   <httpEndpoint id="defaultHttpEndpoint" host="127.0.0.1" httpPort="$port" httpsPort="-1"/>
   <mpMetrics authentication="false"/>
   <webApplication location="$WAR" contextRoot="/"/>
@@ -258,6 +260,25 @@ scenarios() {
   check "no SLF4J warning in the logs" '^$' "$body"
   stop "$SERVER-a"
   stop "$SERVER-b"
+  if [[ $SERVER == liberty ]]; then
+    without_config "$a"
+  fi
+}
+
+# Open Liberty without the mpConfig feature: the deployment fails and the console says what to add.
+without_config() {
+  local log=$OUT/liberty-noconfig.log i
+  rm -f "$log"
+  FEATURES="" start_liberty noconfig "$1"
+  for ((i = 0; i < START_TIMEOUT; i++)); do
+    grep -q 'CWWKZ0002E' "$log" && break
+    kill -0 "${PID[liberty-noconfig]}" 2>/dev/null || break
+    sleep 1
+  done
+  check "without mpConfig the deployment fails saying what to add" \
+    'CWWKZ0002E.*dysession reads its settings with MicroProfile Config, which this server does not provide to the application \(org\.eclipse\.microprofile\.config\.ConfigProvider is missing\)\. On Open Liberty add the feature mpConfig-3\.1 to server\.xml' \
+    "$(grep 'CWWKZ0002E' "$log" || echo "no CWWKZ0002E in $log")"
+  stop liberty-noconfig
 }
 
 mkdir -p "$OUT/dist"
