@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Runs the Payara sample (payara-sample/): builds the library and the sample, starts the DynamoDB
-# emulator (moto, requests serialized) and Payara Micro on 127.0.0.1, prints the URL, and stops
-# both on Ctrl-C.
+# emulator (moto, requests serialized) and two Payara Micro instances on 127.0.0.1, prints the
+# URLs, and stops all of them on Ctrl-C.
 #
 #   ./run-sample.sh            run until Ctrl-C
 #   ./run-sample.sh --smoke    start, check the JSON API and the page with curl, stop;
 #                              exits 0 when every check passed (also: SMOKE=1)
+#   ./run-sample.sh --smoke --browser
+#                              also drive the page in headless Chromium (browser-test/; needs
+#                              /usr/bin/chromium and `npm ci` in browser-test)
 #
-# PORT (default 8080) and DDB_PORT (default 8000) choose the ports; without them the next
+# Two instances of the sample share the sessions: A on PORT (default 8080), B on PORT_B (default
+# PORT + 1); each page links to the other. DDB_PORT (default 8000) is the emulator's. Without them the next
 # free port from the default on is taken. Needs JDK 17+, Maven 3.8+, curl, and Python 3.9+ with
 # moto's server (tools/dynamodb-emulator.sh installs it into target/moto-venv when missing).
 set -euo pipefail
@@ -18,11 +22,13 @@ TARGET=$ROOT/payara-sample/target
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 START_TIMEOUT=180
 SMOKE=${SMOKE:-0}
+BROWSER=0
 
 for arg in "$@"; do
   case $arg in
     --smoke) SMOKE=1 ;;
-    -h | --help) sed -n '2,12s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    --browser) BROWSER=1 ;;
+    -h | --help) sed -n '2,17s/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) echo "run-sample.sh: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -97,17 +103,37 @@ wait_until() {
   die "$what did not answer within $seconds s (log: $log)"
 }
 
-# Payara Micro keeps running when the deployment fails, so look for that in its log.
+# app_answers LOG PORT: Payara Micro keeps running when the deployment fails, so look for that in its log.
 app_answers() {
-  if grep -q 'Exception while loading the app' "$PAYARA_LOG"; then
-    grep -E 'SEVERE|Exception while loading the app' "$PAYARA_LOG" | tail -n 5 >&2
-    die "the sample failed to deploy (log: $PAYARA_LOG)"
+  if grep -q 'Exception while loading the app' "$1"; then
+    grep -E 'SEVERE|Exception while loading the app' "$1" | tail -n 5 >&2
+    die "the sample failed to deploy (log: $1)"
   fi
-  curl -fsS -o /dev/null --max-time 5 "http://127.0.0.1:$PORT/api/products" 2>/dev/null
+  curl -fsS -o /dev/null --max-time 5 "http://127.0.0.1:$2/api/products" 2>/dev/null
+}
+
+# start_payara NAME PORT OTHER_PORT LOG: one instance of the sample; the page names the instance and
+# links to the other one, which serves the same sessions from the same table.
+start_payara() {
+  rm -rf "$TARGET/payara-root-$1"
+  AWS_EC2_METADATA_DISABLED=true "$JAVA" -Xmx512m \
+    -Dhazelcast.phone.home.enabled=false \
+    -Daws.region=us-east-1 -Daws.accessKeyId=dummy -Daws.secretAccessKey=dummy \
+    -Daws.disableEc2Metadata=true \
+    -Ddysession.dynamodb.endpoint="http://127.0.0.1:$DDB_PORT" \
+    -Dsample.instance="$1" -Dsample.other-instance="http://127.0.0.1:$3/" \
+    -jar "$TARGET/payara-micro/payara-micro.jar" \
+    --nocluster --disablephonehome \
+    --prebootcommandfile "$ROOT/payara-sample/payara-preboot.txt" \
+    --rootdir "$TARGET/payara-root-$1" \
+    --port "$2" --contextroot / \
+    --deploy "$TARGET/dysession-payara-sample.war" >"$4" 2>&1 &
+  PIDS+=($!)
 }
 
 DDB_PORT=$(pick_port DDB_PORT 8000)
 PORT=$(pick_port PORT 8080 "$DDB_PORT")
+PORT_B=$(pick_port PORT_B $((PORT + 1)) "$DDB_PORT")
 
 echo "Building the library and the sample..."
 mvn -B -q install -DskipTests
@@ -121,26 +147,18 @@ PIDS+=($!)
 wait_until 60 "${PIDS[0]}" "$DDB_LOG" "The DynamoDB emulator" in_use "$DDB_PORT"
 
 PAYARA_LOG=$TARGET/payara-micro.log
-echo "Starting Payara Micro on 127.0.0.1:$PORT (no clustering, no phone-home)..."
-rm -rf "$TARGET/payara-root"
-AWS_EC2_METADATA_DISABLED=true "$JAVA" -Xmx512m \
-  -Dhazelcast.phone.home.enabled=false \
-  -Daws.region=us-east-1 -Daws.accessKeyId=dummy -Daws.secretAccessKey=dummy \
-  -Daws.disableEc2Metadata=true \
-  -Ddysession.dynamodb.endpoint="http://127.0.0.1:$DDB_PORT" \
-  -jar "$TARGET/payara-micro/payara-micro.jar" \
-  --nocluster --disablephonehome \
-  --prebootcommandfile "$ROOT/payara-sample/payara-preboot.txt" \
-  --rootdir "$TARGET/payara-root" \
-  --port "$PORT" --contextroot / \
-  --deploy "$TARGET/dysession-payara-sample.war" >"$PAYARA_LOG" 2>&1 &
-PIDS+=($!)
-wait_until "$START_TIMEOUT" "${PIDS[1]}" "$PAYARA_LOG" "The sample" app_answers
+PAYARA_LOG_B=$TARGET/payara-micro-b.log
+echo "Starting two Payara Micro instances on 127.0.0.1:$PORT and :$PORT_B (no clustering, no phone-home)..."
+start_payara A "$PORT" "$PORT_B" "$PAYARA_LOG"
+start_payara B "$PORT_B" "$PORT" "$PAYARA_LOG_B"
+wait_until "$START_TIMEOUT" "${PIDS[1]}" "$PAYARA_LOG" "The sample (instance A)" app_answers "$PAYARA_LOG" "$PORT"
+wait_until "$START_TIMEOUT" "${PIDS[2]}" "$PAYARA_LOG_B" "The sample (instance B)" app_answers "$PAYARA_LOG_B" "$PORT_B"
 
 BASE=http://127.0.0.1:$PORT
+BASE_B=http://127.0.0.1:$PORT_B
 echo
-echo "The sample is running at $BASE/ (JSON API under $BASE/api/)."
-echo "Logs: $PAYARA_LOG, $DDB_LOG"
+echo "The sample is running at $BASE/ (instance A) and $BASE_B/ (instance B, same sessions);"
+echo "JSON API under /api/. Logs: $PAYARA_LOG, $PAYARA_LOG_B, $DDB_LOG"
 
 if [[ $SMOKE != 1 ]]; then
   echo "Press Ctrl-C to stop."
@@ -296,6 +314,14 @@ form /checkout/shipping 'street=1+Main+St&city=&postalCode=12345&country=US&meth
 expect "a rejected form shows the page again with the problem" 422 'Enter the city' 'value="1 Main St"'
 
 echo "sample smoke checks: $passed of $((passed + failed)) succeeded"
+
+if [[ $BROWSER == 1 ]]; then
+  echo
+  echo "Browser test against $BASE/ (headless Chromium)"
+  if ! (cd "$ROOT/browser-test" && BASE_URL="$BASE/" OTHER_URL="$BASE_B/" node sample-page.test.mjs); then
+    failed=$((failed + 1))
+  fi
+fi
 if ((failed > 0)); then
   echo "Last lines of $PAYARA_LOG:" >&2
   tail -n 40 "$PAYARA_LOG" >&2

@@ -51,6 +51,11 @@ public class DySessionExtension implements Extension {
 
     private static final Logger LOG = Logger.getLogger(DySessionExtension.class.getName());
 
+    static final String NO_CONFIG = "dysession reads its settings with MicroProfile Config, which this server "
+            + "does not provide to the application (" + OptionalApis.CONFIG + " is missing). On Open Liberty add "
+            + "the feature mpConfig-3.1 to server.xml; on WildFly use a configuration with the "
+            + "microprofile-config-smallrye subsystem (standalone.xml and standalone-microprofile.xml have it).";
+
     private final DySessionContext context = new DySessionContext();
     private final BeanChecks beanChecks = new BeanChecks();
     private final StoreStatistics storeStatistics = new StoreStatistics();
@@ -86,6 +91,10 @@ public class DySessionExtension implements Extension {
 
     /** The store starts here, after validation, so that every configuration problem is reported at once. */
     void start(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
+        if (!OptionalApis.present(OptionalApis.CONFIG, getClass().getClassLoader())) {
+            event.addDeploymentProblem(new DeploymentException(NO_CONFIG));
+            return;
+        }
         SettingsReader.Result result = SettingsReader.read(ConfigProvider.getConfig());
         if (!result.problems().isEmpty()) {
             result.problems().forEach(problem -> event.addDeploymentProblem(new DeploymentException(problem)));

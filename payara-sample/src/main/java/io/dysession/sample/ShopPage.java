@@ -46,6 +46,9 @@ public class ShopPage extends HttpServlet {
     @Inject
     Checkout checkout;
 
+    @Inject
+    ServedBy servedBy;
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (!req.getServletPath().isEmpty()) {
@@ -153,6 +156,7 @@ public class ShopPage extends HttpServlet {
                 <h1>Tea shop</h1>
                 <p>The cart and the checkout below live in <code>@DySessionScoped</code> beans, stored in DynamoDB.</p>
                 """.formatted(esc(req.getContextPath())));
+        renderServedBy(req, out);
         if (feedback.message() != null) {
             out.printf("<p class=\"problem\" role=\"alert\">%s</p>%n", esc(feedback.message()));
         }
@@ -160,6 +164,20 @@ public class ShopPage extends HttpServlet {
         renderCart(out);
         renderCheckout(out, feedback);
         out.print("</body></html>\n");
+    }
+
+    private void renderServedBy(HttpServletRequest req, PrintWriter out) {
+        out.printf("<p id=\"served-by\">Served by instance <b>%s</b>.", esc(servedBy.instance(req)));
+        String digest = servedBy.sessionDigestPrefix();
+        out.print(digest == null ? " No session stored yet."
+                : " Session stored under key <code>" + esc(digest) + "&hellip;</code> (SHA-256 of the id; the id"
+                + " itself is never stored).");
+        String other = servedBy.otherInstance();
+        if (other != null) {
+            out.printf(" <a id=\"other-instance\" href=\"%s\">The same session on the other instance</a>",
+                    esc(other));
+        }
+        out.print("</p>\n");
     }
 
     private void renderCatalog(PrintWriter out) {

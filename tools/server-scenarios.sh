@@ -1,0 +1,303 @@
+#!/usr/bin/env bash
+# The core scenarios on every supported server: the sample WAR (payara-sample/, no beans.xml) on
+# Payara Micro, WildFly and Open Liberty, each run as two instances sharing one table.
+#
+#   tools/server-scenarios.sh [payara] [wildfly] [liberty]     (default: all three)
+#
+# Per server: start instances A and B, then check
+#   - state across requests (A), the same session on the other instance (B, no stickiness),
+#   - the `dysession` readiness check and the dysession_* metrics where the server has them,
+#   - no SLF4J warning in the log,
+#   - state after A is stopped and started again;
+# and on Open Liberty without the mpConfig feature, the deployment error that says what to add.
+# Needs the library installed and the sample built (./run-sample.sh --smoke does both; otherwise
+# mvn install -DskipTests && mvn -f payara-sample/pom.xml package). The server distributions come
+# from Maven Central through Maven (WildFly and Open Liberty zips, the Payara Micro jar) and are
+# unpacked under target/servers. Everything binds to 127.0.0.1; nothing is fetched at run time by
+# the servers. Logs: target/servers/<server>-<instance>.log.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+OUT=$ROOT/target/servers
+WAR=${WAR:-$ROOT/payara-sample/target/dysession-payara-sample.war}
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+START_TIMEOUT=240
+VERSION_PAYARA=6.2025.10
+VERSION_WILDFLY=39.0.1.Final
+VERSION_LIBERTY=26.0.0.3
+DEPENDENCY_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
+SERVERS=("$@")
+((${#SERVERS[@]})) || SERVERS=(payara wildfly liberty)
+
+export AWS_EC2_METADATA_DISABLED=true
+# what every server JVM gets: a modest heap, the emulator, an explicit region, dummy credentials
+aws_options() {
+  echo "-Xmx512m -Daws.region=us-east-1 -Daws.accessKeyId=dummy -Daws.secretAccessKey=dummy" \
+    "-Daws.disableEc2Metadata=true -Ddysession.dynamodb.endpoint=http://127.0.0.1:$DDB_PORT" \
+    "-Ddysession.table.name=scenarios-$1"
+}
+
+die() {
+  echo "server-scenarios: $*" >&2
+  exit 1
+}
+
+[[ -f $WAR ]] || die "$WAR is missing: run mvn install -DskipTests && mvn -f payara-sample/pom.xml package"
+command -v curl >/dev/null || die "curl is needed"
+
+in_use() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# free_port FROM: the first port from FROM on that nothing listens on and no earlier call returned.
+TAKEN=" "
+free_port() {
+  local port
+  for ((port = $1; port < $1 + 500; port++)); do
+    if [[ $TAKEN != *" $port "* ]] && ! in_use "$port"; then
+      TAKEN+="$port "
+      echo "$port"
+      return
+    fi
+  done
+  die "no free port from $1 on"
+}
+
+# Processes this script started, by instance name; stopped by PID only.
+declare -A PID=()
+stop() {
+  local pid=${PID[$1]:-}
+  [[ -n $pid ]] || return 0
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 120); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  unset "PID[$1]"
+}
+stop_all() {
+  local name
+  for name in "${!PID[@]}"; do
+    [[ $name == emulator ]] || stop "$name"
+  done
+  stop emulator
+}
+trap stop_all EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# fetch GROUP:ARTIFACT:VERSION:TYPE: the artifact's file, through Maven (local repository first).
+fetch() {
+  local artifact version type file
+  IFS=: read -r _ artifact version type <<<"$1"
+  file=$OUT/dist/$artifact-$version.$type
+  if [[ ! -f $file ]]; then
+    (cd "$OUT/dist" && mvn -B -ntp -q "$DEPENDENCY_PLUGIN:copy" -Dartifact="$1" -DoutputDirectory="$OUT/dist" >&2) ||
+      die "Maven could not fetch $1"
+  fi
+  echo "$file"
+}
+
+# ---- one launcher per server: prepare NAME once, then start NAME INSTANCE PORT ----
+
+prepare_payara() {
+  PAYARA_JAR=$(fetch "fish.payara.extras:payara-micro:$VERSION_PAYARA:jar")
+}
+
+start_payara() {
+  local instance=$1 port=$2
+  # Payara Micro deploys again what its root directory holds: every start begins from an empty one
+  rm -rf "$OUT/payara-$instance-root"
+  "$JAVA" $(aws_options payara) -Dhazelcast.phone.home.enabled=false -jar "$PAYARA_JAR" \
+    --nocluster --disablephonehome --prebootcommandfile "$ROOT/payara-sample/payara-preboot.txt" \
+    --rootdir "$OUT/payara-$instance-root" --port "$port" --contextroot / \
+    --deploy "$WAR" >>"$OUT/payara-$instance.log" 2>&1 &
+  PID[payara-$instance]=$!
+  HEALTH[$instance]=http://127.0.0.1:$port/health/ready
+  METRICS[$instance]="http://127.0.0.1:$port/metrics?scope=application"
+}
+
+prepare_wildfly() {
+  local zip
+  zip=$(fetch "org.wildfly:wildfly-dist:$VERSION_WILDFLY:zip")
+  WILDFLY_HOME=$OUT/wildfly-$VERSION_WILDFLY
+  [[ -d $WILDFLY_HOME ]] || unzip -q -d "$OUT" "$zip"
+}
+
+# standalone-microprofile.xml (MicroProfile Config and Health); the WAR as ROOT.war, so the
+# welcome content leaves "/" to it. Each instance has its own base directory and a port offset.
+start_wildfly() {
+  local instance=$1 port=$2 base=$OUT/wildfly-$1
+  rm -rf "$base"
+  cp -r "$WILDFLY_HOME/standalone" "$base"
+  sed -i '/<location name="\/" handler="welcome-content"\/>/d' "$base/configuration/standalone-microprofile.xml"
+  cp "$WAR" "$base/deployments/ROOT.war"
+  LAUNCH_JBOSS_IN_BACKGROUND=1 JAVA_OPTS="$(aws_options wildfly) -Djava.net.preferIPv4Stack=true" \
+    "$WILDFLY_HOME/bin/standalone.sh" -c standalone-microprofile.xml -b 127.0.0.1 -bmanagement 127.0.0.1 \
+    -Djboss.server.base.dir="$base" -Djboss.socket.binding.port-offset=$((port - 8080)) \
+    >>"$OUT/wildfly-$instance.log" 2>&1 &
+  PID[wildfly-$instance]=$!
+  HEALTH[$instance]=http://127.0.0.1:$((port - 8080 + 9990))/health/ready
+  METRICS[$instance]=
+}
+
+prepare_liberty() {
+  local zip
+  zip=$(fetch "io.openliberty:openliberty-runtime:$VERSION_LIBERTY:zip")
+  LIBERTY_HOME=$OUT/wlp
+  [[ -d $LIBERTY_HOME ]] || unzip -q -d "$OUT" "$zip"
+}
+
+# webProfile-10.0 plus mpConfig (required), mpHealth and mpMetrics (for the check and the gauges);
+# FEATURES replaces the three MicroProfile features.
+start_liberty() {
+  local instance=$1 port=$2 dir=$OUT/liberty-usr/servers/$1 feature features=""
+  for feature in ${FEATURES-mpConfig-3.1 mpHealth-4.0 mpMetrics-5.1}; do
+    features+="    <feature>$feature</feature>"$'\n'
+  done
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  cat >"$dir/server.xml" <<EOF
+<server description="dysession scenarios">
+  <featureManager>
+    <feature>webProfile-10.0</feature>
+$features  </featureManager>
+  <httpEndpoint id="defaultHttpEndpoint" host="127.0.0.1" httpPort="$port" httpsPort="-1"/>
+  <mpMetrics authentication="false"/>
+  <webApplication location="$WAR" contextRoot="/"/>
+</server>
+EOF
+  tr ' ' '\n' <<<"$(aws_options liberty)" >"$dir/jvm.options"
+  WLP_USER_DIR=$OUT/liberty-usr "$LIBERTY_HOME/bin/server" run "$instance" >>"$OUT/liberty-$instance.log" 2>&1 &
+  PID[liberty-$instance]=$!
+  HEALTH[$instance]=http://127.0.0.1:$port/health/ready
+  METRICS[$instance]="http://127.0.0.1:$port/metrics?scope=application"
+}
+
+# A deployment failure leaves Payara and Liberty running: look for it in the log as well.
+wait_for() {
+  local server=$1 instance=$2 port=$3 log=$OUT/$1-$2.log i
+  for ((i = 0; i < START_TIMEOUT; i++)); do
+    if curl -fsS -o /dev/null --max-time 5 "http://127.0.0.1:$port/api/products" 2>/dev/null; then
+      return 0
+    fi
+    if grep -Eq 'Exception while loading the app|CWWKZ0002E|WFLYCTL0186|WFLYSRV0026.*(failed|with errors)' "$log"; then
+      grep -E 'SEVERE|ERROR|CWWKZ0002E|WFLYCTL' "$log" | tail -n 10 >&2
+      die "the sample failed to deploy on $server ($log)"
+    fi
+    kill -0 "${PID[$server-$instance]}" 2>/dev/null || { tail -n 40 "$log" >&2; die "$server $instance stopped ($log)"; }
+    sleep 1
+  done
+  tail -n 40 "$log" >&2
+  die "$server $instance did not answer within $START_TIMEOUT s ($log)"
+}
+
+# ---- checks ----
+
+passed=0
+failed=0
+check() {
+  local what=$1 pattern=$2 body=$3
+  if grep -Eq -- "$pattern" <<<"$body"; then
+    passed=$((passed + 1))
+    echo "PASS  $SERVER: $what"
+  else
+    failed=$((failed + 1))
+    echo "FAIL  $SERVER: $what: expected /$pattern/ in: ${body:0:400}"
+  fi
+}
+
+# call PORT METHOD PATH [JSON]: the response body; the visitor's cookies are in $JAR.
+call() {
+  curl -sS --max-time 30 -b "$JAR" -c "$JAR" -X "$2" -H 'Content-Type: application/json' \
+    ${4:+--data "$4"} "http://127.0.0.1:$1$3" || true
+}
+
+scenarios() {
+  SERVER=$1
+  local a b body
+  declare -gA HEALTH=() METRICS=()
+  "prepare_$SERVER"
+  rm -f "$OUT/$SERVER"-*.log
+  a=$(free_port 8180)
+  b=$(free_port $((a + 100)))  # WildFly: port offsets 100 apart, so no two socket bindings meet
+  echo "== $SERVER: instances A on $a and B on $b"
+  "start_$SERVER" a "$a"
+  "start_$SERVER" b "$b"
+  wait_for "$SERVER" a "$a"
+  wait_for "$SERVER" b "$b"
+
+  JAR=$OUT/$SERVER-cookies.txt
+  rm -f "$JAR"
+  call "$a" POST /api/cart/items '{"sku":"TEA-GREEN","quantity":2}' >/dev/null
+  body=$(call "$a" GET /api/cart)
+  check "state across requests on one instance" '"itemCount":2[,}]' "$body"
+  body=$(call "$b" GET /api/cart)
+  check "the other instance serves the same session" '"itemCount":2[,}]' "$body"
+  body=$(call "$b" POST /api/cart/items '{"sku":"MUG"}')
+  check "a change on B" '"itemCount":3[,}]' "$body"
+  body=$(call "$a" GET /api/cart)
+  check "is seen on A" '"itemCount":3[,}]' "$body"
+
+  body=$(curl -sS --max-time 30 "${HEALTH[a]}" || true)
+  check "readiness check dysession is UP" '"name":"dysession","status":"UP"' "$body"
+  if [[ -n ${METRICS[a]} ]]; then
+    body=$(curl -sS --max-time 30 "${METRICS[a]}" || true)
+    check "dysession_* metrics" '^dysession_sessions_created[{ ].* [1-9]' "$body"
+  fi
+
+  echo "   restarting A"
+  stop "$SERVER-a"
+  "start_$SERVER" a "$a"
+  wait_for "$SERVER" a "$a"
+  body=$(call "$a" GET /api/cart)
+  check "state after a restart" '"itemCount":3[,}]' "$body"
+
+  body=$(grep -h 'SLF4J' "$OUT/$SERVER"-*.log || true)
+  check "no SLF4J warning in the logs" '^$' "$body"
+  stop "$SERVER-a"
+  stop "$SERVER-b"
+  if [[ $SERVER == liberty ]]; then
+    without_config "$a"
+  fi
+}
+
+# Open Liberty without the mpConfig feature: the deployment fails and the console says what to add.
+without_config() {
+  local log=$OUT/liberty-noconfig.log i
+  rm -f "$log"
+  FEATURES="" start_liberty noconfig "$1"
+  for ((i = 0; i < START_TIMEOUT; i++)); do
+    grep -q 'CWWKZ0002E' "$log" && break
+    kill -0 "${PID[liberty-noconfig]}" 2>/dev/null || break
+    sleep 1
+  done
+  check "without mpConfig the deployment fails saying what to add" \
+    'CWWKZ0002E.*dysession reads its settings with MicroProfile Config, which this server does not provide to the application \(org\.eclipse\.microprofile\.config\.ConfigProvider is missing\)\. On Open Liberty add the feature mpConfig-3\.1 to server\.xml' \
+    "$(grep 'CWWKZ0002E' "$log" || echo "no CWWKZ0002E in $log")"
+  stop liberty-noconfig
+}
+
+mkdir -p "$OUT/dist"
+tools/dynamodb-emulator.sh --check
+DDB_PORT=$(free_port 8100)
+tools/dynamodb-emulator.sh --port "$DDB_PORT" >"$OUT/dynamodb-emulator.log" 2>&1 &
+PID[emulator]=$!
+for _ in $(seq 60); do
+  in_use "$DDB_PORT" && break
+  sleep 1
+done
+in_use "$DDB_PORT" || die "the DynamoDB emulator did not start ($OUT/dynamodb-emulator.log)"
+
+for server in "${SERVERS[@]}"; do
+  case $server in
+    payara | wildfly | liberty) scenarios "$server" ;;
+    *) die "unknown server '$server': payara, wildfly or liberty" ;;
+  esac
+done
+
+echo "server scenarios: $passed of $((passed + failed)) checks passed"
+((failed == 0))
