@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
  * Creates, describes and deletes the session table: on-demand billing unless provisioned capacity
- * is asked for, TTL enabled on the expiry attribute.
+ * is asked for, TTL enabled on the expiry attribute, and the caller index of logged-in sessions.
  */
 public final class TableAdmin {
 
@@ -42,13 +42,17 @@ public final class TableAdmin {
     /** Creates the table unless it exists, and waits until it is ACTIVE. Safe to run from many servers. */
     public void createIfMissing() {
         if (exists()) {
+            if (createCallerIndex(Optional.empty())) {
+                LOG.info(() -> "dysession added the index '" + layout.callerIndex() + "' to DynamoDB table '"
+                        + layout.table() + "'");
+            }
             return;
         }
         create(Optional.empty());
         awaitActive();
         enableTtl();
         LOG.info(() -> "dysession created DynamoDB table '" + layout.table() + "' with TTL on '"
-                + layout.ttlAttribute() + "'");
+                + layout.ttlAttribute() + "' and the index '" + layout.callerIndex() + "'");
     }
 
     /** The table and its TTL setting as DynamoDB describes them; empty when there is no such table. */
@@ -77,8 +81,10 @@ public final class TableAdmin {
             attributes.add(stringAttribute(sortKey));
             keys.add(KeySchemaElement.builder().attributeName(sortKey).keyType(KeyType.RANGE).build());
         });
+        attributes.add(CallerIndexSchema.attribute(layout));
         CreateTableRequest.Builder request = CreateTableRequest.builder().tableName(layout.table())
-                .attributeDefinitions(attributes).keySchema(keys);
+                .attributeDefinitions(attributes).keySchema(keys)
+                .globalSecondaryIndexes(CallerIndexSchema.index(layout, capacity));
         capacity.ifPresentOrElse(throughput -> request.billingMode(BillingMode.PROVISIONED)
                 .provisionedThroughput(throughput), () -> request.billingMode(BillingMode.PAY_PER_REQUEST));
         try {
@@ -88,6 +94,25 @@ public final class TableAdmin {
             return false;
         } catch (SdkException e) {
             throw failures.translate("CreateTable", e);
+        }
+    }
+
+    /**
+     * Adds the caller index to an existing table with {@code UpdateTable}, unless the table has it.
+     * DynamoDB builds ("backfills") it in the background; the registry can use it once it is ACTIVE.
+     * Returns true when it sent {@code UpdateTable}.
+     */
+    public boolean createCallerIndex(Optional<ProvisionedThroughput> capacity) {
+        if (describe().map(table -> table.callerIndexStatus(layout).isPresent()).orElse(false)) {
+            return false;
+        }
+        try {
+            client.updateTable(b -> b.tableName(layout.table())
+                    .attributeDefinitions(CallerIndexSchema.attribute(layout))
+                    .globalSecondaryIndexUpdates(update -> update.create(CallerIndexSchema.create(layout, capacity))));
+            return true;
+        } catch (SdkException e) {
+            throw failures.translate("UpdateTable", e);
         }
     }
 

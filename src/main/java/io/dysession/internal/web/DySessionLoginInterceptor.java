@@ -1,0 +1,146 @@
+package io.dysession.internal.web;
+
+import java.io.Serializable;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.dysession.DySessionLogin;
+import io.dysession.internal.DySessionExtension;
+import io.dysession.internal.DySessionRuntime;
+import io.dysession.internal.context.DySessionContext;
+import io.dysession.internal.context.SessionRegistry;
+import io.dysession.internal.context.SessionRequest;
+import io.dysession.internal.store.SessionLogin;
+
+/**
+ * {@link DySessionLogin} on an {@code HttpAuthenticationMechanism}. The container runs the mechanism
+ * before the filter chain, so the request's session starts here and is handed to {@link SessionFilter}
+ * (which saves it) through a request attribute: one load, one write, as for any request.
+ */
+@DySessionLogin
+@Interceptor
+@Priority(Interceptor.Priority.PLATFORM_BEFORE + 210)
+public class DySessionLoginInterceptor implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(DySessionLoginInterceptor.class.getName());
+
+    @Inject
+    BeanManager beanManager;
+
+    @AroundInvoke
+    public Object intercept(InvocationContext invocation) throws Exception {
+        Object[] parameters = invocation.getParameters();
+        if (parameters == null || parameters.length != 3 || !(parameters[0] instanceof HttpServletRequest request)
+                || !(parameters[1] instanceof HttpServletResponse response)
+                || !(parameters[2] instanceof HttpMessageContext http)) {
+            return invocation.proceed();
+        }
+        return switch (invocation.getMethod().getName()) {
+            case "validateRequest" -> validate(invocation, request, response, http);
+            case "cleanSubject" -> logout(invocation, request);
+            default -> invocation.proceed();
+        };
+    }
+
+    private Object validate(InvocationContext invocation, HttpServletRequest request, HttpServletResponse response,
+                            HttpMessageContext http) throws Exception {
+        DySessionRuntime runtime = runtime();
+        DySessionContext context = runtime.context();
+        boolean inFilter = context.isActive();
+        SessionRequest session = inFilter ? context.current() : attached(request, runtime);
+        DySessionContext.Binding binding = inFilter ? null : context.bind(session);
+        if (binding != null) {
+            binding.keep(); // unbound when the mechanism returns; the filter binds it again
+        }
+        try {
+            Optional<SessionLogin> kept = session.login();
+            if (kept.isPresent() && !http.isAuthenticationRequest()) {
+                return http.notifyContainerAboutLogin(kept.get().caller(), new HashSet<>(kept.get().groups()));
+            }
+            Object status = invocation.proceed();
+            Principal caller = http.getCallerPrincipal();
+            if (status == AuthenticationStatus.SUCCESS && caller != null) {
+                if (!new SessionRegistry(context).admit(caller.getName(), session.storedKey())) {
+                    LOG.info(() -> "dysession refused a login: the caller has dysession.login.max-sessions sessions "
+                            + "already and dysession.login.on-max-sessions=refuse.");
+                    http.cleanClientSubject();
+                    return http.responseUnauthorized();
+                }
+                List<String> groups = new ArrayList<>(http.getGroups() == null ? List.of() : http.getGroups());
+                groups.sort(null);
+                session.logIn(new SessionLogin(caller.getName(), groups, request.getHeader("User-Agent"),
+                        System.currentTimeMillis()));
+            }
+            if (!inFilter && (status == AuthenticationStatus.SEND_CONTINUE
+                    || status == AuthenticationStatus.SEND_FAILURE)) {
+                // The container answers without the filter chain (a redirect, a login page): save now.
+                saveWithoutFilter(runtime, session, request, response);
+            }
+            return status;
+        } catch (RuntimeException e) {
+            if (!inFilter && FailureAnswers.answer(e, response)) {
+                return AuthenticationStatus.SEND_CONTINUE; // answered (503 or 409): the container sends it as is
+            }
+            throw e;
+        } finally {
+            if (binding != null) {
+                binding.close();
+            }
+        }
+    }
+
+    private Object logout(InvocationContext invocation, HttpServletRequest request) throws Exception {
+        DySessionRuntime runtime = runtime();
+        DySessionContext context = runtime.context();
+        SessionRequest session = context.isActive() ? context.current()
+                : (SessionRequest) request.getAttribute(SessionFilter.SUSPENDED);
+        if (session != null) {
+            session.logOut();
+        }
+        return invocation.proceed();
+    }
+
+    // The request's session, made once and kept in the attribute the filter binds again.
+    private static SessionRequest attached(HttpServletRequest request, DySessionRuntime runtime) {
+        SessionRequest session = (SessionRequest) request.getAttribute(SessionFilter.SUSPENDED);
+        if (session == null) {
+            session = runtime.context().request(new SessionTransport(runtime.settings()).read(request));
+            request.setAttribute(SessionFilter.SUSPENDED, session);
+        }
+        return session;
+    }
+
+    private static void saveWithoutFilter(DySessionRuntime runtime, SessionRequest session,
+                                          HttpServletRequest request, HttpServletResponse response) {
+        try {
+            new SessionTransport(runtime.settings()).write(session.save(!response.isCommitted()), request, response);
+        } finally {
+            request.removeAttribute(SessionFilter.SUSPENDED);
+            session.release();
+        }
+    }
+
+    private DySessionRuntime runtime() {
+        DySessionRuntime runtime = beanManager.getExtension(DySessionExtension.class).runtime();
+        if (runtime == null) {
+            throw new IllegalStateException("dysession is not started: its extension did not finish deployment.");
+        }
+        return runtime;
+    }
+}
