@@ -106,9 +106,14 @@ public final class TableAdmin {
         if (describe().map(table -> table.callerIndexStatus(layout).isPresent()).orElse(false)) {
             return false;
         }
+        // Every key attribute, not only the index's: moto replaces the table's definitions with these.
+        List<AttributeDefinition> attributes = new ArrayList<>();
+        attributes.add(stringAttribute(layout.partitionKey()));
+        layout.sortKey().ifPresent(sortKey -> attributes.add(stringAttribute(sortKey)));
+        attributes.add(CallerIndexSchema.attribute(layout));
         try {
             client.updateTable(b -> b.tableName(layout.table())
-                    .attributeDefinitions(CallerIndexSchema.attribute(layout))
+                    .attributeDefinitions(attributes)
                     .globalSecondaryIndexUpdates(update -> update.create(CallerIndexSchema.create(layout, capacity))));
             return true;
         } catch (SdkException e) {
