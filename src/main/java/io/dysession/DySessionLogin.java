@@ -7,6 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import jakarta.enterprise.util.AnnotationLiteral;
 import jakarta.interceptor.InterceptorBinding;
 
 /**
@@ -52,4 +53,15 @@ import jakarta.interceptor.InterceptorBinding;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface DySessionLogin {
+
+    /** The annotation as a value, for extensions that add it to a type. */
+    final class Literal extends AnnotationLiteral<DySessionLogin> implements DySessionLogin {
+
+        private static final long serialVersionUID = 1L;
+
+        public static final Literal INSTANCE = new Literal();
+
+        private Literal() {
+        }
+    }
 }

@@ -2,6 +2,7 @@ package io.dysession.it.login;
 
 import java.io.IOException;
 
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -15,6 +16,7 @@ import io.dysession.DySession;
  * container and dysession see the request; changes nothing.
  */
 @WebServlet("/me")
+@DeclareRoles({"user", "admin"})
 public class MeServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;

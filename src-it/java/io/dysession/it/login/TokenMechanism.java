@@ -24,7 +24,8 @@ public class TokenMechanism implements HttpAuthenticationMechanism {
     static final Map<String, Set<String>> USERS = Map.of(
             "alice", Set.of("user", "admin"),
             "bob", Set.of("user"),
-            "carol", Set.of("user"));
+            "carol", Set.of("user"),
+            "dave", Set.of("user"));
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,

@@ -15,6 +15,7 @@ import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBean;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -45,6 +46,7 @@ import io.dysession.internal.store.StoreLocation;
 import io.dysession.internal.store.StoreStatistics;
 import io.dysession.internal.store.TableAdmin;
 import io.dysession.internal.store.TableProbe;
+import io.dysession.internal.web.BuiltInMechanisms;
 import io.dysession.internal.web.DySessionLoginInterceptor;
 
 /**
@@ -60,6 +62,8 @@ public class DySessionExtension implements Extension {
     private final BeanChecks beanChecks = new BeanChecks();
     private final StoreStatistics storeStatistics = new StoreStatistics();
     private final SessionCounters statistics = new SessionCounters(storeStatistics);
+    private final BuiltInMechanisms builtInMechanisms = new BuiltInMechanisms();
+    private boolean securityPresent;
     private volatile DySessionRuntime runtime;
 
     /** What the filter needs; null until the deployment is validated. */
@@ -71,8 +75,16 @@ public class DySessionExtension implements Extension {
         if (OptionalApis.present(OptionalApis.METRICS, getClass().getClassLoader())) {
             event.addAnnotatedType(MetricsBinder.class, MetricsBinder.class.getName());
         }
-        if (OptionalApis.present(OptionalApis.SECURITY, getClass().getClassLoader())) {
+        securityPresent = OptionalApis.present(OptionalApis.SECURITY, getClass().getClassLoader());
+        if (securityPresent) {
             event.addAnnotatedType(DySessionLoginInterceptor.class, DySessionLoginInterceptor.class.getName());
+        }
+    }
+
+    /** {@code dysession.login.mechanisms=all}: the server's form mechanisms get {@code @DySessionLogin}. */
+    <T> void bindBuiltInMechanisms(@Observes ProcessAnnotatedType<T> event) {
+        if (securityPresent) {
+            builtInMechanisms.bind(event);
         }
     }
 

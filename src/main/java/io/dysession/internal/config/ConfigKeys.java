@@ -45,6 +45,7 @@ public final class ConfigKeys {
     public static final String CALLER_INDEX = "dysession.table.caller-index";
     public static final String LOGIN_MAX_SESSIONS = "dysession.login.max-sessions";
     public static final String LOGIN_ON_MAX_SESSIONS = "dysession.login.on-max-sessions";
+    public static final String LOGIN_MECHANISMS = "dysession.login.mechanisms";
 
     private ConfigKeys() {
     }

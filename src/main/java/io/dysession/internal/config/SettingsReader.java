@@ -85,6 +85,8 @@ public final class SettingsReader {
                 config.raw(LOGIN_ON_MAX_SESSIONS, "end-oldest"), ConfigValues.caseInsensitive(Map.of(
                         "end-oldest", LoginSettings.OnMaxSessions.END_OLDEST,
                         "refuse", LoginSettings.OnMaxSessions.REFUSE)), "end-oldest or refuse");
+        config.choice(LOGIN_MECHANISMS, config.raw(LOGIN_MECHANISMS, "application").trim(),
+                ConfigValues.caseInsensitive(Map.of("application", true, "all", true)), "application or all");
         return new LoginSettings(maxSessions, onMax);
     }
 

@@ -18,6 +18,7 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import io.dysession.DySessionLogin;
 import io.dysession.internal.DySessionExtension;
@@ -34,10 +35,12 @@ import io.dysession.internal.store.SessionLogin;
  */
 @DySessionLogin
 @Interceptor
-@Priority(Interceptor.Priority.PLATFORM_BEFORE + 210)
+// After @AutoApplySession (200), before @RememberMe (210) and LoginToContinue (220): the session's login is tried first.
+@Priority(Interceptor.Priority.PLATFORM_BEFORE + 205)
 public class DySessionLoginInterceptor implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final String SOTERIA_SAVED_AUTHENTICATION = "org.glassfish.soteria.authentication";
     private static final Logger LOG = Logger.getLogger(DySessionLoginInterceptor.class.getName());
 
     @Inject
@@ -68,24 +71,23 @@ public class DySessionLoginInterceptor implements Serializable {
         if (binding != null) {
             binding.keep(); // unbound when the mechanism returns; the filter binds it again
         }
+        Login login = new Login(context, session, request, http);
         try {
             Optional<SessionLogin> kept = session.login();
             if (kept.isPresent() && !http.isAuthenticationRequest()) {
                 return http.notifyContainerAboutLogin(kept.get().caller(), new HashSet<>(kept.get().groups()));
             }
-            Object status = invocation.proceed();
-            Principal caller = http.getCallerPrincipal();
-            if (status == AuthenticationStatus.SUCCESS && caller != null) {
-                if (!new SessionRegistry(context).admit(caller.getName(), session.storedKey())) {
-                    LOG.info(() -> "dysession refused a login: the caller has dysession.login.max-sessions sessions "
-                            + "already and dysession.login.on-max-sessions=refuse.");
-                    http.cleanClientSubject();
-                    return http.responseUnauthorized();
-                }
-                List<String> groups = new ArrayList<>(http.getGroups() == null ? List.of() : http.getGroups());
-                groups.sort(null);
-                session.logIn(new SessionLogin(caller.getName(), groups, request.getHeader("User-Agent"),
-                        System.currentTimeMillis()));
+            Object status = inFilter ? invocation.proceed() : proceedGuarded(invocation, runtime, login, response);
+            // SEND_CONTINUE with a caller: a form's postback authenticated, and LoginToContinue redirects.
+            if ((status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE)
+                    && !login.record()) {
+                LOG.info(() -> "dysession refused a login: the caller has dysession.login.max-sessions sessions "
+                        + "already and dysession.login.on-max-sessions=refuse.");
+                http.cleanClientSubject();
+                return http.responseUnauthorized();
+            }
+            if (status == AuthenticationStatus.SEND_CONTINUE && http.getCallerPrincipal() != null) {
+                forgetServerLocalLogin(request);
             }
             if (!inFilter && (status == AuthenticationStatus.SEND_CONTINUE
                     || status == AuthenticationStatus.SEND_FAILURE)) {
@@ -105,6 +107,62 @@ public class DySessionLoginInterceptor implements Serializable {
         }
     }
 
+    /**
+     * Runs the mechanism with a response that, should the mechanism commit it (LoginToContinue's
+     * redirect after a form postback), first records the login and saves the session, so that the
+     * new id's cookie goes out with the redirect.
+     */
+    private Object proceedGuarded(InvocationContext invocation, DySessionRuntime runtime, Login login,
+                                  HttpServletResponse response) throws Exception {
+        HttpMessageContext http = login.http;
+        CommitAwareResponse guarded = new CommitAwareResponse(response, () -> {
+            login.record();
+            new SessionTransport(runtime.settings()).write(login.session.save(true), login.request, response);
+        });
+        Object[] parameters = invocation.getParameters();
+        parameters[1] = guarded;
+        invocation.setParameters(parameters);
+        http.setResponse(guarded);
+        try {
+            return invocation.proceed();
+        } finally {
+            http.setResponse(response);
+        }
+    }
+
+    /** The login a mechanism made, kept with the session once: the cap first, then the login and the rotation. */
+    private static final class Login {
+
+        private final DySessionContext context;
+        private final SessionRequest session;
+        private final HttpServletRequest request;
+        private final HttpMessageContext http;
+        private Boolean admitted;
+
+        Login(DySessionContext context, SessionRequest session, HttpServletRequest request, HttpMessageContext http) {
+            this.context = context;
+            this.session = session;
+            this.request = request;
+            this.http = http;
+        }
+
+        /** False when the cap refuses it; true otherwise, also when there is no caller to record. */
+        boolean record() {
+            Principal caller = http.getCallerPrincipal();
+            if (admitted != null || caller == null) {
+                return admitted == null || admitted;
+            }
+            admitted = new SessionRegistry(context).admit(caller.getName(), session.storedKey());
+            if (admitted) {
+                List<String> groups = new ArrayList<>(http.getGroups() == null ? List.of() : http.getGroups());
+                groups.sort(null);
+                session.logIn(new SessionLogin(caller.getName(), groups, request.getHeader("User-Agent"),
+                        System.currentTimeMillis()));
+            }
+            return admitted;
+        }
+    }
+
     private Object logout(InvocationContext invocation, HttpServletRequest request) throws Exception {
         DySessionRuntime runtime = runtime();
         DySessionContext context = runtime.context();
@@ -114,6 +172,18 @@ public class DySessionLoginInterceptor implements Serializable {
             session.logOut();
         }
         return invocation.proceed();
+    }
+
+    /**
+     * Soteria's LoginToContinue also keeps the postback's login in this server's HttpSession, to apply
+     * it on the redirect to the original page; left there, it would outlive a logout made on another
+     * server. The login is in the DynamoDB session now.
+     */
+    private static void forgetServerLocalLogin(HttpServletRequest request) {
+        HttpSession local = request.getSession(false);
+        if (local != null) {
+            local.removeAttribute(SOTERIA_SAVED_AUTHENTICATION);
+        }
     }
 
     // The request's session, made once and kept in the attribute the filter binds again.
