@@ -70,9 +70,10 @@ public interface DySession {
 
     /**
      * The session's handle: the public digest of its id, the payload of the session's
-     * {@code @Initialized}/{@code @Destroyed} events and {@link DySessionInfo#handle()}. Not a secret
-     * (it cannot be turned back into the id), so it may be shown and logged; {@link DySessionRegistry#invalidate}
-     * ends a session by it. Like {@link #id()}, creates the session if the request has none.
+     * {@code @Initialized}/{@code @Destroyed} events and {@link DySessionInfo#handle()}. It cannot be
+     * turned back into the id and does not open the session, so it can be shown to the user, for instance
+     * in a list of their sessions; {@link DySessionRegistry#invalidate} ends a session by it. Like
+     * {@link #id()}, creates the session if the request has none.
      */
     String handle();
 }
