@@ -35,6 +35,16 @@ final class Browser {
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
+    private final String userAgent;
+
+    Browser() {
+        this(null);
+    }
+
+    /** A browser that sends this {@code User-Agent} (null: the JDK client's own). */
+    Browser(String userAgent) {
+        this.userAgent = userAgent;
+    }
 
     Response get(URI uri) {
         return send(HttpRequest.newBuilder(uri).GET());
@@ -76,6 +86,9 @@ final class Browser {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (userAgent != null) {
+            request.setHeader("User-Agent", userAgent);
+        }
         HttpRequest built = request.timeout(TIMEOUT).build();
         try {
             HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());

@@ -2,6 +2,7 @@ package io.dysession;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The current request's DynamoDB-backed session, injectable wherever a request is active
@@ -60,4 +61,19 @@ public interface DySession {
      * @return the new id
      */
     String rotateId();
+
+    /**
+     * The caller whose login the session holds ({@link DySessionLogin}), as this request left it;
+     * empty for an anonymous session. Costs nothing beyond loading the session.
+     */
+    Optional<String> caller();
+
+    /**
+     * The session's handle: the public digest of its id, the payload of the session's
+     * {@code @Initialized}/{@code @Destroyed} events and {@link DySessionInfo#handle()}. It cannot be
+     * turned back into the id and does not open the session, so it can be shown to the user, for instance
+     * in a list of their sessions; {@link DySessionRegistry#invalidate} ends a session by it. Like
+     * {@link #id()}, creates the session if the request has none.
+     */
+    String handle();
 }

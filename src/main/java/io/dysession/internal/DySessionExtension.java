@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Set;
 import java.util.logging.Logger;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
@@ -14,6 +15,7 @@ import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBean;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -23,6 +25,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import io.dysession.DySession;
 import io.dysession.DySessionClient;
+import io.dysession.DySessionRegistry;
+import io.dysession.DySessionStoreException;
 import io.dysession.DySessionScoped;
 import io.dysession.DySessionStatistics;
 import io.dysession.internal.codec.StateCodec;
@@ -33,6 +37,7 @@ import io.dysession.internal.context.CurrentSession;
 import io.dysession.internal.context.DySessionContext;
 import io.dysession.internal.context.SessionCounters;
 import io.dysession.internal.context.SessionEnvironment;
+import io.dysession.internal.context.SessionRegistry;
 import io.dysession.internal.health.HealthRegistration;
 import io.dysession.internal.metrics.MetricsBinder;
 import io.dysession.internal.store.DynamoDbClients;
@@ -41,6 +46,8 @@ import io.dysession.internal.store.StoreLocation;
 import io.dysession.internal.store.StoreStatistics;
 import io.dysession.internal.store.TableAdmin;
 import io.dysession.internal.store.TableProbe;
+import io.dysession.internal.web.BuiltInMechanisms;
+import io.dysession.internal.web.DySessionLoginInterceptor;
 
 /**
  * Registers the {@link DySessionScoped} context and the {@link DySession} bean, rejects beans the
@@ -60,6 +67,8 @@ public class DySessionExtension implements Extension {
     private final BeanChecks beanChecks = new BeanChecks();
     private final StoreStatistics storeStatistics = new StoreStatistics();
     private final SessionCounters statistics = new SessionCounters(storeStatistics);
+    private final BuiltInMechanisms builtInMechanisms = new BuiltInMechanisms();
+    private boolean securityPresent;
     private volatile DySessionRuntime runtime;
 
     /** What the filter needs; null until the deployment is validated. */
@@ -70,6 +79,17 @@ public class DySessionExtension implements Extension {
     void addMetrics(@Observes BeforeBeanDiscovery event) {
         if (OptionalApis.present(OptionalApis.METRICS, getClass().getClassLoader())) {
             event.addAnnotatedType(MetricsBinder.class, MetricsBinder.class.getName());
+        }
+        securityPresent = OptionalApis.present(OptionalApis.SECURITY, getClass().getClassLoader());
+        if (securityPresent) {
+            event.addAnnotatedType(DySessionLoginInterceptor.class, DySessionLoginInterceptor.class.getName());
+        }
+    }
+
+    /** {@code dysession.login.mechanisms=all}: the server's form mechanisms get {@code @DySessionLogin}. */
+    <T> void bindBuiltInMechanisms(@Observes ProcessAnnotatedType<T> event) {
+        if (securityPresent) {
+            builtInMechanisms.bind(event);
         }
     }
 
@@ -84,6 +104,9 @@ public class DySessionExtension implements Extension {
                 .beanClass(CurrentSession.class).createWith(creationalContext -> new CurrentSession(context));
         event.addBean().types(DySessionStatistics.class, Object.class).scope(Dependent.class)
                 .beanClass(SessionCounters.class).createWith(creationalContext -> statistics);
+        SessionRegistry registry = new SessionRegistry(context);
+        event.addBean().types(DySessionRegistry.class, Object.class).scope(ApplicationScoped.class)
+                .beanClass(SessionRegistry.class).createWith(creationalContext -> registry);
         if (OptionalApis.present(OptionalApis.HEALTH, getClass().getClassLoader())) {
             HealthRegistration.register(event, () -> runtime == null ? null : runtime.probe());
         }
@@ -133,11 +156,24 @@ public class DySessionExtension implements Extension {
         }
         StateCodec codec = new StateCodec();
         context.configure(new SessionEnvironment(store, codec, new CdiSessionEvents(beanManager), statistics,
-                settings.timing(), settings.onIncompatibleState(), Clock.systemUTC()));
+                settings.timing(), settings.onIncompatibleState(), Clock.systemUTC(), settings.login()));
+        checkCallerIndex();
         LOG.info(() -> "dysession stores @DySessionScoped beans in DynamoDB " + location
                 + (ownsClient ? "" : " through the application's @DySessionClient DynamoDbClient"));
         return new DySessionRuntime(settings, context, client, ownsClient, codec, new TableProbe(client, location,
                 storeStatistics::failingFast));
+    }
+
+    /** A cap per caller needs the caller index: a table without it fails the deployment, saying how to add it. */
+    private void checkCallerIndex() {
+        try {
+            new SessionRegistry(context).checkIndex();
+        } catch (DySessionStoreException e) {
+            LOG.warning(() -> "dysession could not check the caller index that " + ConfigKeys.LOGIN_MAX_SESSIONS
+                    + " needs: " + e.getMessage() + " It is checked again at the first login.");
+        } catch (IllegalStateException e) {
+            throw new DeploymentException(e.getMessage() + " (" + ConfigKeys.LOGIN_MAX_SESSIONS + " is set)", e);
+        }
     }
 
     /** The application's own client, if it produces one with {@link DySessionClient}; null otherwise. */

@@ -10,6 +10,7 @@ final class OptionalApis {
     static final String CONFIG = "org.eclipse.microprofile.config.ConfigProvider";
     static final String HEALTH = "org.eclipse.microprofile.health.HealthCheck";
     static final String METRICS = "org.eclipse.microprofile.metrics.MetricRegistry";
+    static final String SECURITY = "jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext";
 
     private OptionalApis() {
     }

@@ -30,6 +30,7 @@ class DescribeCommandTest {
                 "Partition key:    'PK' (S)",
                 "Sort key:         none",
                 "TTL:              ENABLED on 'ttl'",
+                "Caller index:     'caller-index' ACTIVE",
                 "Items:            about 1 (DynamoDB updates this about every six hours)");
         assertTrue(run.out().replace("\r\n", "\n").startsWith(expected), run::toString);
         assertTrue(run.out().contains("Matches settings: yes (partition key 'PK', TTL attribute 'ttl')"),

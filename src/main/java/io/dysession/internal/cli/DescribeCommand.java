@@ -32,6 +32,8 @@ final class DescribeCommand extends TableCommand {
         line(out, "Sort key", description.sortKey().map(String::valueOf).orElse("none"));
         line(out, "TTL", description.ttlStatus() + description.ttlAttribute().map(name -> " on '" + name + "'")
                 .orElse(""));
+        line(out, "Caller index", "'" + layout.callerIndex() + "' " + description.callerIndexStatus(layout)
+                .orElse("MISSING (DySessionRegistry and dysession.login.max-sessions need it: run 'dysession init')"));
         line(out, "Items", "about " + description.itemCount() + " (DynamoDB updates this about every six hours)");
         line(out, "Size", "about " + description.sizeBytes() + " bytes");
         List<String> differences = table.differences(description);

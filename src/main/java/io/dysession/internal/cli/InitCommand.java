@@ -13,9 +13,10 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 /** {@code init}: creates the table, enables TTL, waits until ACTIVE; an existing matching table is fine. */
 @Command(name = "init",
         description = {"Create the session table, enable TTL, wait until it is ACTIVE.",
-                "%nCreates the table with the configured key schema (on-demand billing unless --provisioned), "
-                        + "enables TTL on the TTL attribute and waits until the table is ACTIVE. An existing table "
-                        + "with the configured key schema is fine: init then only enables TTL if it is off. One with "
+                "%nCreates the table with the configured key schema (on-demand billing unless --provisioned) and "
+                        + "the caller index of logged-in sessions, enables TTL on the TTL attribute and waits until "
+                        + "the table is ACTIVE. An existing table with the configured key schema is fine: init then "
+                        + "only enables TTL if it is off and adds the caller index if it is missing. One with "
                         + "another key schema is an error that says what differs."})
 final class InitCommand extends TableCommand {
 
@@ -56,15 +57,21 @@ final class InitCommand extends TableCommand {
         }
         table.admin().awaitActive();
         boolean ttlEnabled = table.admin().enableTtl();
+        boolean indexAdded = !created && table.admin().createCallerIndex(capacity);
         if (created) {
             out.println("Created DynamoDB " + table.location() + ": partition key '" + table.layout().partitionKey()
                     + "'" + table.layout().sortKey().map(key -> ", sort key '" + key + "'").orElse("") + ", "
                     + (capacity.isPresent() ? "provisioned " + provisioned.read + " read / " + provisioned.write
-                    + " write capacity units" : "on-demand billing") + ", TTL on '" + ttl + "'. It is ACTIVE.");
+                    + " write capacity units" : "on-demand billing") + ", TTL on '" + ttl + "', index '"
+                    + table.layout().callerIndex() + "'. It is ACTIVE.");
         } else {
             out.println("DynamoDB " + table.location() + " already exists with the configured key schema"
                     + (ttlEnabled ? "; enabled TTL on '" + ttl + "'" : "; TTL is on '" + ttl + "'")
                     + ". It is ACTIVE.");
+            if (indexAdded) {
+                out.println("Added the index '" + table.layout().callerIndex() + "' (logged-in sessions by caller); "
+                        + "DynamoDB builds it in the background, and describe shows its status.");
+            }
         }
     }
 

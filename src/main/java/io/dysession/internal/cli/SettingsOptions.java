@@ -39,6 +39,8 @@ final class SettingsOptions {
                     "text before the id digest in the partition key (env DYSESSION_TABLE_KEY_PREFIX; default: empty)"),
             new Flag(ConfigKeys.TTL_ATTRIBUTE, "--ttl-attribute", "NAME",
                     "expiry attribute, epoch seconds (env DYSESSION_TABLE_TTL_ATTRIBUTE; default: ttl)"),
+            new Flag(ConfigKeys.CALLER_INDEX, "--caller-index", "NAME", "global secondary index of logged-in "
+                    + "sessions by caller (env DYSESSION_TABLE_CALLER_INDEX; default: caller-index)"),
             new Flag(ConfigKeys.REGION, "--region", "REGION",
                     "AWS region (env DYSESSION_DYNAMODB_REGION; default: the AWS SDK chain, e.g. AWS_REGION)"),
             new Flag(ConfigKeys.ENDPOINT, "--endpoint", "URL", "endpoint override: an emulator (moto) or a compatible "

@@ -42,6 +42,10 @@ public final class ConfigKeys {
     public static final String CACHE_ENABLED = "dysession.cache.enabled";
     public static final String CACHE_MAX_ENTRIES = "dysession.cache.max-entries";
     public static final String CACHE_MAX_STALENESS = "dysession.cache.max-staleness";
+    public static final String CALLER_INDEX = "dysession.table.caller-index";
+    public static final String LOGIN_MAX_SESSIONS = "dysession.login.max-sessions";
+    public static final String LOGIN_ON_MAX_SESSIONS = "dysession.login.on-max-sessions";
+    public static final String LOGIN_MECHANISMS = "dysession.login.mechanisms";
 
     private ConfigKeys() {
     }

@@ -11,8 +11,10 @@ package io.dysession.internal.config;
  * @param cache                the per-server session cache
  * @param concurrency          how concurrent writes to one session combine
  * @param onIncompatibleState  what to do with stored state that no longer fits its class
+ * @param login                logins kept with the session, and the cap per caller
  */
 public record Settings(TableSettings table, ClientSettings client, TimingSettings timing,
                        IdTransportSettings idTransport, CookieSettings cookie, CacheSettings cache,
-                       ConcurrencyMode concurrency, IncompatibleStatePolicy onIncompatibleState) {
+                       ConcurrencyMode concurrency, IncompatibleStatePolicy onIncompatibleState,
+                       LoginSettings login) {
 }

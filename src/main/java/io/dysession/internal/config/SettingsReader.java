@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -71,7 +72,22 @@ public final class SettingsReader {
                 Map.of("reset", IncompatibleStatePolicy.RESET, "fail", IncompatibleStatePolicy.FAIL), "reset or fail");
         ConcurrencyMode concurrency = config.choice(CONCURRENCY, config.raw(CONCURRENCY, "merge"),
                 Map.of("merge", ConcurrencyMode.MERGE, "strict", ConcurrencyMode.STRICT), "merge or strict");
-        return new Settings(table, client, timing, idTransport, cookie, cache(), concurrency, incompatible);
+        return new Settings(table, client, timing, idTransport, cookie, cache(), concurrency, incompatible, login());
+    }
+
+    private LoginSettings login() {
+        OptionalInt maxSessions = OptionalInt.empty();
+        if (config.optional(LOGIN_MAX_SESSIONS).isPresent()) {
+            Integer max = config.atLeast(LOGIN_MAX_SESSIONS, null, 1, "a number of sessions, 1 or more");
+            maxSessions = max == null ? OptionalInt.empty() : OptionalInt.of(max);
+        }
+        LoginSettings.OnMaxSessions onMax = config.choice(LOGIN_ON_MAX_SESSIONS,
+                config.raw(LOGIN_ON_MAX_SESSIONS, "end-oldest"), ConfigValues.caseInsensitive(Map.of(
+                        "end-oldest", LoginSettings.OnMaxSessions.END_OLDEST,
+                        "refuse", LoginSettings.OnMaxSessions.REFUSE)), "end-oldest or refuse");
+        config.choice(LOGIN_MECHANISMS, config.raw(LOGIN_MECHANISMS, "application").trim(),
+                ConfigValues.caseInsensitive(Map.of("application", true, "all", true)), "application or all");
+        return new LoginSettings(maxSessions, onMax);
     }
 
     private TableSettings table() {
@@ -90,8 +106,10 @@ public final class SettingsReader {
             }
         }
         Integer compressionThreshold = config.atLeast(COMPRESSION_THRESHOLD, "4096", 0, "a number of bytes (0 or more)");
+        String callerIndex = config.string(CALLER_INDEX, "caller-index", TABLE_NAME_FORMAT,
+                "3 to 255 characters from A-Z, a-z, 0-9, '_', '-' and '.'");
         return new TableSettings(name, partitionKey, keyPrefix, sortKey, sortKeyValue, ttlAttribute, autoCreate,
-                compressionThreshold == null ? 0 : compressionThreshold);
+                compressionThreshold == null ? 0 : compressionThreshold, callerIndex);
     }
 
     private ClientSettings client() {

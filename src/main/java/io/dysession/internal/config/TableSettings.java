@@ -13,7 +13,16 @@ import java.util.Optional;
  * @param ttlAttribute          name of the attribute holding expiry in epoch seconds
  * @param autoCreate            create the table at deployment when it is missing
  * @param compressionThreshold  JSON larger than this many bytes is stored gzip-compressed
+ * @param callerIndex           the sparse global secondary index of logged-in sessions by caller digest
  */
 public record TableSettings(String name, String partitionKey, String keyPrefix, Optional<String> sortKey,
-                            String sortKeyValue, String ttlAttribute, boolean autoCreate, int compressionThreshold) {
+                            String sortKeyValue, String ttlAttribute, boolean autoCreate, int compressionThreshold,
+                            String callerIndex) {
+
+    /** Settings with the default caller index name. */
+    public TableSettings(String name, String partitionKey, String keyPrefix, Optional<String> sortKey,
+                         String sortKeyValue, String ttlAttribute, boolean autoCreate, int compressionThreshold) {
+        this(name, partitionKey, keyPrefix, sortKey, sortKeyValue, ttlAttribute, autoCreate, compressionThreshold,
+                "caller-index");
+    }
 }

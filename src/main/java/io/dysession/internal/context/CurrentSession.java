@@ -2,6 +2,7 @@ package io.dysession.internal.context;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.enterprise.inject.Vetoed;
 
@@ -57,6 +58,16 @@ public final class CurrentSession implements DySession {
     @Override
     public String rotateId() {
         return context.current().rotateId();
+    }
+
+    @Override
+    public Optional<String> caller() {
+        return context.current().login().map(login -> login.caller());
+    }
+
+    @Override
+    public String handle() {
+        return context.current().handle();
     }
 
     @Override

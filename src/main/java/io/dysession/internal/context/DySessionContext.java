@@ -25,6 +25,11 @@ public final class DySessionContext implements AlterableContext {
         this.environment = environment;
     }
 
+    /** The environment sessions are served with; null until configured. */
+    SessionEnvironment environment() {
+        return environment;
+    }
+
     /**
      * Binds a new request's session to this thread until the binding is closed; {@code clientId} is
      * whatever the client sent, or null. The one way in for the filter and for tests without a servlet container.
@@ -35,6 +40,15 @@ public final class DySessionContext implements AlterableContext {
             throw new IllegalStateException("dysession is not started: its extension did not finish deployment.");
         }
         return bind(new SessionRequest(env, clientId));
+    }
+
+    /** A new request's session, not yet bound: for the login interceptor, which runs before the filter. */
+    public SessionRequest request(String clientId) {
+        SessionEnvironment env = environment;
+        if (env == null) {
+            throw new IllegalStateException("dysession is not started: its extension did not finish deployment.");
+        }
+        return new SessionRequest(env, clientId);
     }
 
     /** Binds a suspended request's session to this thread again (an async dispatch of the same request). */

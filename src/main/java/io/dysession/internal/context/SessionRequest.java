@@ -3,6 +3,7 @@ package io.dysession.internal.context;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.spi.Contextual;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.spi.CreationalContext;
 import io.dysession.internal.store.SaveResult;
 import io.dysession.internal.store.SessionDelta;
 import io.dysession.internal.store.SessionKeys;
+import io.dysession.internal.store.SessionLogin;
 import io.dysession.internal.store.StoredSession;
 
 /**
@@ -34,6 +36,7 @@ public final class SessionRequest {
     private String endedKey;
     private boolean rotated;
     private Duration newTimeout;
+    private SessionDelta.LoginChange loginChange;
 
     SessionRequest(SessionEnvironment env, String candidateId) {
         this.env = env;
@@ -80,6 +83,39 @@ public final class SessionRequest {
         newTimeout = timeout;
     }
 
+    /** The session's public digest (its handle); like {@link #id()}, issues an id when there is no session. */
+    public String handle() {
+        return keys().publicDigest(keys().keyOf(id()));
+    }
+
+    /** The key of the session the request has stored, or null: never creates one. */
+    public String storedKey() {
+        load();
+        return stored == null ? null : stored.key();
+    }
+
+    /** The login the session holds, as this request left it. */
+    public Optional<SessionLogin> login() {
+        load();
+        if (loginChange != null) {
+            return Optional.ofNullable(loginChange.login());
+        }
+        return Optional.ofNullable(stored == null ? null : stored.login());
+    }
+
+    /** Keeps a login with the session, stored with the request's other changes, and rotates the id (fixation). */
+    public void logIn(SessionLogin login) {
+        rotateId();
+        loginChange = new SessionDelta.LoginChange(login);
+    }
+
+    /** Ends the session's login at the save; the session and its beans stay. */
+    public void logOut() {
+        if (login().isPresent()) {
+            loginChange = new SessionDelta.LoginChange(null);
+        }
+    }
+
     /** Ends the session now: {@code @PreDestroy} on this request's beans; the item is deleted at the save. */
     public void invalidate() {
         load();
@@ -93,6 +129,7 @@ public final class SessionRequest {
         id = null;
         rotated = false;
         newTimeout = null;
+        loginChange = null;
     }
 
     /** A new id for the same state; the old id stops working when the request saves. */
@@ -148,6 +185,7 @@ public final class SessionRequest {
         String newId = id();
         stored = env.store().save(null, delta(keys().keyOf(newId), changed)).session();
         createdHere = true;
+        loginChange = null;
         env.counters().created();
         beans.saved(changed);
         env.events().started(keys().publicDigest(stored.key()));
@@ -185,11 +223,12 @@ public final class SessionRequest {
         stored = result.session();
         beans.saved(changed);
         newTimeout = null;
+        loginChange = null;
         return new SessionChange(rotating ? SessionChange.Kind.ROTATED : SessionChange.Kind.SAVED, id);
     }
 
     private SessionDelta delta(String key, Map<String, String> changed) {
-        return new SessionDelta(key, changed, beans.removed(), newTimeout);
+        return new SessionDelta(key, changed, beans.removed(), newTimeout, loginChange);
     }
 
     private void load() {

@@ -2,6 +2,8 @@ package io.dysession.internal.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -23,10 +25,21 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
  * @param ttlAttribute   the attribute TTL is (being) enabled on
  * @param itemCount      item count, an estimate DynamoDB refreshes about every six hours
  * @param sizeBytes      table size in bytes, refreshed like the item count
+ * @param indexes        the global secondary indexes: name to status (such as ACTIVE or CREATING)
  */
 public record DescribedTable(String status, String billingMode, long readCapacity, long writeCapacity,
                                KeyAttribute partitionKey, Optional<KeyAttribute> sortKey, String ttlStatus,
-                               Optional<String> ttlAttribute, long itemCount, long sizeBytes) {
+                               Optional<String> ttlAttribute, long itemCount, long sizeBytes,
+                               Map<String, String> indexes) {
+
+    public DescribedTable {
+        indexes = Map.copyOf(indexes);
+    }
+
+    /** The status of the caller index (such as ACTIVE or CREATING); empty when the table does not have it. */
+    public Optional<String> callerIndexStatus(TableLayout layout) {
+        return Optional.ofNullable(indexes.get(layout.callerIndex()));
+    }
 
     /** The type dysession gives its key attributes. */
     private static final String STRING = "S";
@@ -60,9 +73,14 @@ public record DescribedTable(String status, String billingMode, long readCapacit
                 : orZero(table.provisionedThroughput().writeCapacityUnits());
         String ttlStatus = ttl == null || ttl.timeToLiveStatus() == null ? "UNAVAILABLE" : ttl.timeToLiveStatusAsString();
         Optional<String> ttlAttribute = ttl == null ? Optional.empty() : Optional.ofNullable(ttl.attributeName());
+        Map<String, String> indexes = new TreeMap<>();
+        if (table.hasGlobalSecondaryIndexes()) {
+            table.globalSecondaryIndexes().forEach(index -> indexes.put(index.indexName(),
+                    index.indexStatus() == null ? "ACTIVE" : index.indexStatusAsString()));
+        }
         return new DescribedTable(table.tableStatusAsString(), billingMode, read, write, partitionKey,
                 Optional.ofNullable(sortKey), ttlStatus, ttlAttribute, orZero(table.itemCount()),
-                orZero(table.tableSizeBytes()));
+                orZero(table.tableSizeBytes()), indexes);
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.dysession.internal.store;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -16,13 +18,17 @@ final class ItemMapping {
     static final String TIMEOUT = "timeout";
     static final String BEANS = "beans";
     static final String BEAN_VERSIONS = "bver";
+    static final String LOGIN = "login";
+    static final String CALLER = "caller";
 
     private final TableLayout layout;
     private final BeanEncoding encoding;
+    private final CallerDigests callers;
 
-    ItemMapping(TableLayout layout, BeanEncoding encoding) {
+    ItemMapping(TableLayout layout, BeanEncoding encoding, CallerDigests callers) {
         this.layout = layout;
         this.encoding = encoding;
+        this.callers = callers;
     }
 
     /** The whole item, its beans encoded; checked against the item size limit. */
@@ -41,7 +47,45 @@ final class ItemMapping {
         Map<String, AttributeValue> versions = new HashMap<>();
         session.beanVersions().forEach((bean, version) -> versions.put(bean, number(version)));
         item.put(BEAN_VERSIONS, AttributeValue.fromM(versions));
+        item.putAll(loginAttributes(session.login()));
         return item;
+    }
+
+    /**
+     * The login map and the caller index key of a login; empty for none, so that a session without
+     * a login stays out of the sparse caller index.
+     */
+    Map<String, AttributeValue> loginAttributes(SessionLogin login) {
+        if (login == null) {
+            return Map.of();
+        }
+        List<AttributeValue> groups = new ArrayList<>();
+        login.groups().forEach(group -> groups.add(AttributeValue.fromS(group)));
+        Map<String, AttributeValue> map = Map.of("caller", AttributeValue.fromS(login.caller()),
+                "groups", AttributeValue.fromL(groups), "client", AttributeValue.fromS(login.client()),
+                "at", number(login.at()));
+        return Map.of(LOGIN, AttributeValue.fromM(map), CALLER, AttributeValue.fromS(callers.of(login.caller())));
+    }
+
+    /** The login an item (or an index entry) holds; null for none. */
+    static SessionLogin loginOf(Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> login = map(item, LOGIN, false);
+        if (login.isEmpty()) {
+            return null;
+        }
+        List<String> groups = new ArrayList<>();
+        AttributeValue stored = login.get("groups");
+        if (stored == null || !stored.hasL()) {
+            throw new ItemLayoutException(LOGIN + ".groups", "is not a list (L)");
+        }
+        for (AttributeValue group : stored.l()) {
+            if (group.s() == null) {
+                throw new ItemLayoutException(LOGIN + ".groups", "holds a " + group.type() + ", not a string (S)");
+            }
+            groups.add(group.s());
+        }
+        return new SessionLogin(string(login, "caller"), groups, string(login, "client"),
+                number(login, "at", LOGIN + ".at", true));
     }
 
     Map<String, AttributeValue> encode(Map<String, String> beans) {
@@ -68,7 +112,7 @@ final class ItemMapping {
                 versions.put(bean, number(storedVersions, bean, BEAN_VERSIONS + "." + bean, true)));
         return new StoredSession(key, number(item, CREATED, CREATED, true), number(item, ACCESSED, ACCESSED, true),
                 number(item, layout.ttlAttribute(), layout.ttlAttribute(), true), number(item, VERSION, VERSION, true),
-                number(item, TIMEOUT, TIMEOUT, false), beans, versions);
+                number(item, TIMEOUT, TIMEOUT, false), beans, versions, loginOf(item));
     }
 
     /** The version of an item read with only its version projected. */
@@ -94,7 +138,7 @@ final class ItemMapping {
         return AttributeValue.fromN(Long.toString(value));
     }
 
-    private static Map<String, AttributeValue> map(Map<String, AttributeValue> item, String name, boolean required) {
+    static Map<String, AttributeValue> map(Map<String, AttributeValue> item, String name, boolean required) {
         AttributeValue value = item.get(name);
         if (value == null) {
             if (required) {
@@ -108,8 +152,16 @@ final class ItemMapping {
         return value.m();
     }
 
+    private static String string(Map<String, AttributeValue> login, String name) {
+        AttributeValue value = login.get(name);
+        if (value == null || value.s() == null) {
+            throw new ItemLayoutException(LOGIN + "." + name, "is not a string (S)");
+        }
+        return value.s();
+    }
+
     // An optional number that is missing reads as 0.
-    private static long number(Map<String, AttributeValue> item, String name, String shown, boolean required) {
+    static long number(Map<String, AttributeValue> item, String name, String shown, boolean required) {
         AttributeValue value = item.get(name);
         if (value == null) {
             if (required) {

@@ -75,13 +75,18 @@ final class SessionItems {
      * @param after   the session as it is after the write
      * @param changed the beans to set, a subset of {@code after.beans()}
      * @param removed the beans to remove
+     * @param login   the login set or ended, or null to leave it alone
      */
-    WriteOutcome update(StoredSession after, Map<String, String> changed, Set<String> removed, WriteGuard guard) {
+    WriteOutcome update(StoredSession after, Map<String, String> changed, Set<String> removed,
+                        SessionDelta.LoginChange login, WriteGuard guard) {
         Map<String, AttributeValue> encoded = mapping.encode(changed);
         mapping.checkSize(encoded, after.beans());
         UpdateExpression expression = new UpdateExpression(layout, after);
         encoded.forEach(expression::setBean);
         removed.forEach(expression::removeBean);
+        if (login != null) {
+            expression.login(mapping.loginAttributes(login.login()));
+        }
         expression.guard(guard);
         WriteOutcome outcome = conditionalUpdate(after, expression, guard);
         if (outcome.kind() == WriteOutcome.Kind.WRITTEN) {

@@ -26,17 +26,20 @@ public final class SessionStore {
     private final StoreStatistics statistics;
     private final SessionItems items;
     private final SessionWriter writer;
+    private final CallerIndex callerIndex;
 
     private SessionStore(DynamoDbClient client, StoreLocation location, TableSettings table, boolean consistentRead,
                          SessionCache cache, StoreStatistics statistics, FailFast failFast, SessionWriter writer) {
         this.layout = TableLayout.of(table);
         this.keys = new SessionKeys(table.keyPrefix());
-        this.mapping = new ItemMapping(layout, new BeanEncoding(table.compressionThreshold()));
+        this.mapping = new ItemMapping(layout, new BeanEncoding(table.compressionThreshold()),
+                new CallerDigests(table.keyPrefix()));
         this.cache = cache;
         this.statistics = statistics;
-        this.items = new SessionItems(new StoreCalls(client, location, statistics, failFast), layout, keys,
-                consistentRead, mapping, cache, statistics);
+        StoreCalls calls = new StoreCalls(client, location, statistics, failFast);
+        this.items = new SessionItems(calls, layout, keys, consistentRead, mapping, cache, statistics);
         this.writer = writer;
+        this.callerIndex = new CallerIndex(calls, layout, new CallerDigests(table.keyPrefix()), cache);
     }
 
     /** The store the settings describe, reading and writing through {@code client}. */
@@ -67,6 +70,11 @@ public final class SessionStore {
     /** How session ids become item keys, public digests and log references. */
     public SessionKeys keys() {
         return keys;
+    }
+
+    /** The logged-in sessions by caller. */
+    public CallerIndex callerIndex() {
+        return callerIndex;
     }
 
     /** The counters of this store's DynamoDB calls. */

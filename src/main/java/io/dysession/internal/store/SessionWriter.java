@@ -46,7 +46,7 @@ final class SessionWriter {
         delta.changed().keySet().forEach(bean -> versions.put(bean, 1L));
         StoredSession session = new StoredSession(delta.key(), now, now,
                 timing.expiresAt(now, now, idleTimeout(null, delta)), 1, ownTimeout(null, delta), delta.changed(),
-                versions);
+                versions, delta.login() == null ? null : delta.login().login());
         if (!store.create(session)) {
             throw new IllegalStateException("A session item with a freshly generated id already exists; "
                     + "this points to a broken random number generator.");
@@ -74,7 +74,7 @@ final class SessionWriter {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             StoredSession after = next(base, base.key(), delta, now);
             WriteGuard guard = guard(store, base, delta, attempt == 1);
-            WriteOutcome outcome = write ? store.update(after, delta.changed(), delta.removed(), guard)
+            WriteOutcome outcome = write ? store.update(after, delta.changed(), delta.removed(), delta.login(), guard)
                     : store.touch(after, guard);
             switch (outcome.kind()) {
                 case WRITTEN -> {
@@ -140,7 +140,8 @@ final class SessionWriter {
         delta.changed().keySet().forEach(bean -> versions.merge(bean, 1L, Long::sum));
         return new StoredSession(key, base.created(), now,
                 timing.expiresAt(now, base.created(), idleTimeout(base, delta)), base.version() + 1,
-                ownTimeout(base, delta), beans, versions);
+                ownTimeout(base, delta), beans, versions,
+                delta.login() == null ? base.login() : delta.login().login());
     }
 
     private Duration idleTimeout(StoredSession base, SessionDelta delta) {

@@ -14,13 +14,20 @@ import java.util.Map;
  * @param timeout   this session's own idle timeout in seconds, or 0 for the configured one
  * @param beans     bean key to JSON text
  * @param beanVersions  bean key to the number of writes of that bean (strict concurrency checks these)
+ * @param login     the login the session holds ({@code @DySessionLogin}), or null
  */
 public record StoredSession(String key, long created, long accessed, long expires, long version, long timeout,
-                            Map<String, String> beans, Map<String, Long> beanVersions) {
+                            Map<String, String> beans, Map<String, Long> beanVersions, SessionLogin login) {
 
     public StoredSession {
         beans = Map.copyOf(beans);
         beanVersions = Map.copyOf(beanVersions);
+    }
+
+    /** A session without a login. */
+    public StoredSession(String key, long created, long accessed, long expires, long version, long timeout,
+                         Map<String, String> beans, Map<String, Long> beanVersions) {
+        this(key, created, accessed, expires, version, timeout, beans, beanVersions, null);
     }
 
     /** The version of one bean; 0 when it is not stored. */

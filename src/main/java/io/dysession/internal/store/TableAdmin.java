@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
  * Creates, describes and deletes the session table: on-demand billing unless provisioned capacity
- * is asked for, TTL enabled on the expiry attribute.
+ * is asked for, TTL enabled on the expiry attribute, and the caller index of logged-in sessions.
  */
 public final class TableAdmin {
 
@@ -48,13 +48,17 @@ public final class TableAdmin {
     /** Creates the table unless it exists, and waits until it is ACTIVE. Safe to run from many servers. */
     public void createIfMissing() {
         if (exists()) {
+            if (createCallerIndex(Optional.empty())) {
+                LOG.info(() -> "dysession added the index '" + layout.callerIndex() + "' to DynamoDB table '"
+                        + layout.table() + "'");
+            }
             return;
         }
         create(Optional.empty());
         awaitActive();
         enableTtl();
         LOG.info(() -> "dysession created DynamoDB table '" + layout.table() + "' with TTL on '"
-                + layout.ttlAttribute() + "'");
+                + layout.ttlAttribute() + "' and the index '" + layout.callerIndex() + "'");
     }
 
     /** The table and its TTL setting as DynamoDB describes them; empty when there is no such table. */
@@ -83,8 +87,10 @@ public final class TableAdmin {
             attributes.add(stringAttribute(sortKey));
             keys.add(KeySchemaElement.builder().attributeName(sortKey).keyType(KeyType.RANGE).build());
         });
+        attributes.add(CallerIndexSchema.attribute(layout));
         CreateTableRequest.Builder request = CreateTableRequest.builder().tableName(layout.table())
-                .attributeDefinitions(attributes).keySchema(keys);
+                .attributeDefinitions(attributes).keySchema(keys)
+                .globalSecondaryIndexes(CallerIndexSchema.index(layout, capacity));
         capacity.ifPresentOrElse(throughput -> request.billingMode(BillingMode.PROVISIONED)
                 .provisionedThroughput(throughput), () -> request.billingMode(BillingMode.PAY_PER_REQUEST));
         try {
@@ -94,6 +100,30 @@ public final class TableAdmin {
             return false;
         } catch (SdkException e) {
             throw failures.translate("CreateTable", e);
+        }
+    }
+
+    /**
+     * Adds the caller index to an existing table with {@code UpdateTable}, unless the table has it.
+     * DynamoDB builds ("backfills") it in the background; the registry can use it once it is ACTIVE.
+     * Returns true when it sent {@code UpdateTable}.
+     */
+    public boolean createCallerIndex(Optional<ProvisionedThroughput> capacity) {
+        if (describe().map(table -> table.callerIndexStatus(layout).isPresent()).orElse(false)) {
+            return false;
+        }
+        // Every key attribute, not only the index's: moto replaces the table's definitions with these.
+        List<AttributeDefinition> attributes = new ArrayList<>();
+        attributes.add(stringAttribute(layout.partitionKey()));
+        layout.sortKey().ifPresent(sortKey -> attributes.add(stringAttribute(sortKey)));
+        attributes.add(CallerIndexSchema.attribute(layout));
+        try {
+            client.updateTable(b -> b.tableName(layout.table())
+                    .attributeDefinitions(attributes)
+                    .globalSecondaryIndexUpdates(update -> update.create(CallerIndexSchema.create(layout, capacity))));
+            return true;
+        } catch (SdkException e) {
+            throw failures.translate("UpdateTable", e);
         }
     }
 

@@ -16,14 +16,29 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param sortKey       sort key attribute (S), for tables that have one
  * @param sortKeyValue  constant sort key value of session items
  * @param ttlAttribute  expiry attribute (N, epoch seconds)
+ * @param callerIndex   the sparse global secondary index of logged-in sessions by caller digest
  */
 public record TableLayout(String table, String partitionKey, Optional<String> sortKey, String sortKeyValue,
-                          String ttlAttribute) {
+                          String ttlAttribute, String callerIndex) {
+
+    /** The caller index's name unless configured otherwise. */
+    public static final String DEFAULT_CALLER_INDEX = "caller-index";
+
+    /** A layout with the default caller index name. */
+    public TableLayout(String table, String partitionKey, Optional<String> sortKey, String sortKeyValue,
+                       String ttlAttribute) {
+        this(table, partitionKey, sortKey, sortKeyValue, ttlAttribute, DEFAULT_CALLER_INDEX);
+    }
 
     /** The layout the table settings describe. */
     public static TableLayout of(TableSettings settings) {
         return new TableLayout(settings.name(), settings.partitionKey(), settings.sortKey(), settings.sortKeyValue(),
-                settings.ttlAttribute());
+                settings.ttlAttribute(), settings.callerIndex());
+    }
+
+    /** The caller index's key attribute (S): the digest of a logged-in session's caller. */
+    public String callerAttribute() {
+        return ItemMapping.CALLER;
     }
 
     /** The primary key of the item with this partition key value. */

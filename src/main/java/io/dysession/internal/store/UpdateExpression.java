@@ -50,6 +50,22 @@ final class UpdateExpression {
         remove.add("#beans.#" + alias(bean));
     }
 
+    /**
+     * Sets the login's attributes (the login map and the caller index key), or removes them when
+     * {@code attributes} is empty (logout): the item then leaves the sparse caller index.
+     */
+    void login(Map<String, AttributeValue> attributes) {
+        names.put("#login", ItemMapping.LOGIN);
+        names.put("#caller", ItemMapping.CALLER);
+        if (attributes.isEmpty()) {
+            remove.add("#login").add("#caller");
+            return;
+        }
+        values.put(":login", attributes.get(ItemMapping.LOGIN));
+        values.put(":caller", attributes.get(ItemMapping.CALLER));
+        set.add("#login = :login").add("#caller = :caller");
+    }
+
     void guard(WriteGuard guard) {
         if (guard.expectedVersion() != null) {
             values.put(":expver", ItemMapping.number(guard.expectedVersion()));

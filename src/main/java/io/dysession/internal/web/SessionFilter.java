@@ -30,7 +30,8 @@ public final class SessionFilter implements Filter {
 
     private static final Logger LOG = Logger.getLogger(SessionFilter.class.getName());
 
-    private static final String SUSPENDED = SessionFilter.class.getName() + ".session";
+    // The request's session, kept across async dispatches and handed over by DySessionLoginInterceptor.
+    static final String SUSPENDED = SessionFilter.class.getName() + ".session";
 
     private volatile DySessionContext context;
     private volatile SessionTransport transport;

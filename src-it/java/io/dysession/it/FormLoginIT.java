@@ -1,0 +1,126 @@
+package io.dysession.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.util.List;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.dysession.it.form.FormLoginConfig;
+import io.dysession.it.login.MeServlet;
+import io.dysession.it.login.SignOutServlet;
+
+/**
+ * The server's built-in {@code @FormAuthenticationMechanismDefinition} with
+ * {@code dysession.login.mechanisms=all}, on two Payara Micro instances: a form login on one server
+ * holds on the other, and a logout on either ends it on both.
+ */
+@ExtendWith({BuildEnvironment.class, ArquillianExtension.class})
+@RunAsClient
+class FormLoginIT {
+
+    private static final String APP = "form";
+    private static final String TABLE = "dysession-it-form-login";
+
+    @Deployment(name = "form-a", order = 1, testable = false)
+    @TargetsContainer("form-a")
+    static WebArchive onNodeA() {
+        return war();
+    }
+
+    @Deployment(name = "form-b", order = 2, testable = false)
+    @TargetsContainer("form-b")
+    static WebArchive onNodeB() {
+        return war();
+    }
+
+    // Generous timeouts: two servers start at once on a small, shared machine, and the table is created then.
+    private static WebArchive war() {
+        return TestWar.create(APP, TABLE, List.of("dysession.login.mechanisms=all",
+                        "dysession.dynamodb.call-timeout=PT20S", "dysession.dynamodb.attempt-timeout=PT10S"))
+                .addPackage(FormLoginConfig.class.getPackage())
+                .addClasses(MeServlet.class, SignOutServlet.class)
+                .addClass("io.dysession.it.login.LoginResponses");
+    }
+
+    @ArquillianResource
+    @OperateOnDeployment("form-a")
+    URL deployedOnA;
+
+    @ArquillianResource
+    @OperateOnDeployment("form-b")
+    URL deployedOnB;
+
+    private URI nodeA;
+    private URI nodeB;
+
+    @BeforeEach
+    void locateApps() {
+        nodeA = TestWar.baseUri(deployedOnA);
+        nodeB = TestWar.baseUri(deployedOnB);
+    }
+
+    @Test
+    void aFormLoginOnOneServerHoldsOnTheOtherUntilALogoutOnEither() {
+        Browser browser = new Browser();
+        assertEquals("login page", browser.get(nodeA.resolve("private")).body());
+
+        Browser.Response postback = browser.postForm(nodeA.resolve("j_security_check"),
+                "j_username", "alice", "j_password", "pw-alice");
+        assertTrue(postback.status() == 302 || postback.status() == 303, postback::toString);
+        assertFalse(postback.sessionCookie().value().isEmpty(), "the login is saved with the redirect");
+
+        Browser.Response onB = browser.get(nodeB.resolve("private"));
+        assertEquals(200, onB.status(), onB::toString);
+        assertEquals("private principal=alice admin=true", onB.body());
+        assertEquals("principal=alice admin=true caller=alice", browser.get(nodeA.resolve("me")).body());
+        assertEquals("private principal=alice admin=true", browser.get(nodeA.resolve("private")).body());
+
+        assertEquals(200, browser.get(nodeB.resolve("signout")).status());
+        Browser.Response onA = browser.get(nodeA.resolve("private"));
+        assertEquals("login page", onA.body(), () -> "logged out on B, so anonymous on A: " + onA);
+        assertEquals("principal=none admin=false caller=none", browser.get(nodeA.resolve("me")).body());
+    }
+
+    @Test
+    void theIdFromBeforeAFormLoginNoLongerWorksAfterIt() {
+        Browser browser = new Browser();
+        assertEquals(1, browser.get(nodeA.resolve("count")).count());
+        String before = browser.sessionId(nodeA).orElseThrow();
+        browser.get(nodeA.resolve("private"));
+        Browser.Response postback = browser.postForm(nodeA.resolve("j_security_check"),
+                "j_username", "bob", "j_password", "pw-bob");
+        assertNotEquals(before, postback.sessionCookie().value());
+        assertEquals("private principal=bob admin=false", browser.get(nodeB.resolve("private")).body());
+
+        Browser attacker = new Browser();
+        attacker.holdSessionCookie(nodeB, before);
+        assertEquals("login page", attacker.get(nodeB.resolve("private")).body());
+    }
+
+    @Test
+    void aWrongPasswordStoresNoLogin() {
+        Browser browser = new Browser();
+        browser.get(nodeA.resolve("private"));
+        Browser.Response postback = browser.postForm(nodeA.resolve("j_security_check"),
+                "j_username", "alice", "j_password", "wrong");
+        assertEquals(302, postback.status(), postback::toString);
+        assertTrue(postback.headers().firstValue("Location").orElseThrow().endsWith("/login-error"),
+                postback::toString);
+        assertEquals("principal=none admin=false caller=none", browser.get(nodeB.resolve("me")).body());
+    }
+}

@@ -1,0 +1,216 @@
+package io.dysession.internal.web;
+
+import java.io.Serializable;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import io.dysession.DySessionLogin;
+import io.dysession.internal.DySessionExtension;
+import io.dysession.internal.DySessionRuntime;
+import io.dysession.internal.context.DySessionContext;
+import io.dysession.internal.context.SessionRegistry;
+import io.dysession.internal.context.SessionRequest;
+import io.dysession.internal.store.SessionLogin;
+
+/**
+ * {@link DySessionLogin} on an {@code HttpAuthenticationMechanism}. The container runs the mechanism
+ * before the filter chain, so the request's session starts here and is handed to {@link SessionFilter}
+ * (which saves it) through a request attribute: one load, one write, as for any request.
+ */
+@DySessionLogin
+@Interceptor
+// After @AutoApplySession (200), before @RememberMe (210) and LoginToContinue (220): the session's login is tried first.
+@Priority(Interceptor.Priority.PLATFORM_BEFORE + 205)
+public class DySessionLoginInterceptor implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final String SOTERIA_SAVED_AUTHENTICATION = "org.glassfish.soteria.authentication";
+    private static final Logger LOG = Logger.getLogger(DySessionLoginInterceptor.class.getName());
+
+    @Inject
+    BeanManager beanManager;
+
+    @AroundInvoke
+    public Object intercept(InvocationContext invocation) throws Exception {
+        Object[] parameters = invocation.getParameters();
+        if (parameters == null || parameters.length != 3 || !(parameters[0] instanceof HttpServletRequest request)
+                || !(parameters[1] instanceof HttpServletResponse response)
+                || !(parameters[2] instanceof HttpMessageContext http)) {
+            return invocation.proceed();
+        }
+        return switch (invocation.getMethod().getName()) {
+            case "validateRequest" -> validate(invocation, request, response, http);
+            case "cleanSubject" -> logout(invocation, request);
+            default -> invocation.proceed();
+        };
+    }
+
+    private Object validate(InvocationContext invocation, HttpServletRequest request, HttpServletResponse response,
+                            HttpMessageContext http) throws Exception {
+        DySessionRuntime runtime = runtime();
+        DySessionContext context = runtime.context();
+        boolean inFilter = context.isActive();
+        SessionRequest session = inFilter ? context.current() : attached(request, runtime);
+        DySessionContext.Binding binding = inFilter ? null : context.bind(session);
+        if (binding != null) {
+            binding.keep(); // unbound when the mechanism returns; the filter binds it again
+        }
+        Login login = new Login(context, session, request, http);
+        try {
+            Optional<SessionLogin> kept = session.login();
+            if (kept.isPresent() && !http.isAuthenticationRequest()) {
+                return http.notifyContainerAboutLogin(kept.get().caller(), new HashSet<>(kept.get().groups()));
+            }
+            Object status = inFilter ? invocation.proceed() : proceedGuarded(invocation, runtime, login, response);
+            // SEND_CONTINUE with a caller: a form's postback authenticated, and LoginToContinue redirects.
+            if ((status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE)
+                    && !login.record()) {
+                LOG.info(() -> "dysession refused a login: the caller has dysession.login.max-sessions sessions "
+                        + "already and dysession.login.on-max-sessions=refuse.");
+                http.cleanClientSubject();
+                return http.responseUnauthorized();
+            }
+            if (status == AuthenticationStatus.SEND_CONTINUE && http.getCallerPrincipal() != null) {
+                forgetServerLocalLogin(request);
+            }
+            if (!inFilter && (status == AuthenticationStatus.SEND_CONTINUE
+                    || status == AuthenticationStatus.SEND_FAILURE)) {
+                // The container answers without the filter chain (a redirect, a login page): save now.
+                saveWithoutFilter(runtime, session, request, response);
+            }
+            return status;
+        } catch (RuntimeException e) {
+            if (!inFilter && FailureAnswers.answer(e, response)) {
+                return AuthenticationStatus.SEND_CONTINUE; // answered (503 or 409): the container sends it as is
+            }
+            throw e;
+        } finally {
+            if (binding != null) {
+                binding.close();
+            }
+        }
+    }
+
+    /**
+     * Runs the mechanism with a response that, should the mechanism commit it (LoginToContinue's
+     * redirect after a form postback), first records the login and saves the session, so that the
+     * new id's cookie goes out with the redirect.
+     */
+    private Object proceedGuarded(InvocationContext invocation, DySessionRuntime runtime, Login login,
+                                  HttpServletResponse response) throws Exception {
+        HttpMessageContext http = login.http;
+        CommitAwareResponse guarded = new CommitAwareResponse(response, () -> {
+            login.record();
+            new SessionTransport(runtime.settings()).write(login.session.save(true), login.request, response);
+        });
+        Object[] parameters = invocation.getParameters();
+        parameters[1] = guarded;
+        invocation.setParameters(parameters);
+        http.setResponse(guarded);
+        try {
+            return invocation.proceed();
+        } finally {
+            http.setResponse(response);
+        }
+    }
+
+    /** The login a mechanism made, kept with the session once: the cap first, then the login and the rotation. */
+    private static final class Login {
+
+        private final DySessionContext context;
+        private final SessionRequest session;
+        private final HttpServletRequest request;
+        private final HttpMessageContext http;
+        private Boolean admitted;
+
+        Login(DySessionContext context, SessionRequest session, HttpServletRequest request, HttpMessageContext http) {
+            this.context = context;
+            this.session = session;
+            this.request = request;
+            this.http = http;
+        }
+
+        /** False when the cap refuses it; true otherwise, also when there is no caller to record. */
+        boolean record() {
+            Principal caller = http.getCallerPrincipal();
+            if (admitted != null || caller == null) {
+                return admitted == null || admitted;
+            }
+            admitted = new SessionRegistry(context).admit(caller.getName(), session.storedKey());
+            if (admitted) {
+                List<String> groups = new ArrayList<>(http.getGroups() == null ? List.of() : http.getGroups());
+                groups.sort(null);
+                session.logIn(new SessionLogin(caller.getName(), groups, request.getHeader("User-Agent"),
+                        System.currentTimeMillis()));
+            }
+            return admitted;
+        }
+    }
+
+    private Object logout(InvocationContext invocation, HttpServletRequest request) throws Exception {
+        DySessionRuntime runtime = runtime();
+        DySessionContext context = runtime.context();
+        SessionRequest session = context.isActive() ? context.current()
+                : (SessionRequest) request.getAttribute(SessionFilter.SUSPENDED);
+        if (session != null) {
+            session.logOut();
+        }
+        return invocation.proceed();
+    }
+
+    /**
+     * Soteria's LoginToContinue also keeps the postback's login in this server's HttpSession, to apply
+     * it on the redirect to the original page; left there, it would outlive a logout made on another
+     * server. The login is in the DynamoDB session now.
+     */
+    private static void forgetServerLocalLogin(HttpServletRequest request) {
+        HttpSession local = request.getSession(false);
+        if (local != null) {
+            local.removeAttribute(SOTERIA_SAVED_AUTHENTICATION);
+        }
+    }
+
+    // The request's session, made once and kept in the attribute the filter binds again.
+    private static SessionRequest attached(HttpServletRequest request, DySessionRuntime runtime) {
+        SessionRequest session = (SessionRequest) request.getAttribute(SessionFilter.SUSPENDED);
+        if (session == null) {
+            session = runtime.context().request(new SessionTransport(runtime.settings()).read(request));
+            request.setAttribute(SessionFilter.SUSPENDED, session);
+        }
+        return session;
+    }
+
+    private static void saveWithoutFilter(DySessionRuntime runtime, SessionRequest session,
+                                          HttpServletRequest request, HttpServletResponse response) {
+        try {
+            new SessionTransport(runtime.settings()).write(session.save(!response.isCommitted()), request, response);
+        } finally {
+            request.removeAttribute(SessionFilter.SUSPENDED);
+            session.release();
+        }
+    }
+
+    private DySessionRuntime runtime() {
+        DySessionRuntime runtime = beanManager.getExtension(DySessionExtension.class).runtime();
+        if (runtime == null) {
+            throw new IllegalStateException("dysession is not started: its extension did not finish deployment.");
+        }
+        return runtime;
+    }
+}
