@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -23,12 +24,25 @@ import io.dysession.test.Requests;
  */
 class ConnectionReuseTest {
 
+    /**
+     * An attempt that times out gives up its connection, and the next opens another: on a busy
+     * machine the one-at-a-time emulator can be that slow, so this test, about pooling only, allows time.
+     */
+    private static final Map<String, String> UNHURRIED = Map.of("dysession.dynamodb.call-timeout", "PT60S",
+            "dysession.dynamodb.attempt-timeout", "PT30S");
+
     @RegisterExtension
     final ProxiedStore store = new ProxiedStore();
 
+    private static Map<String, String> with(Map<String, String> settings, String key, String value) {
+        Map<String, String> more = new HashMap<>(settings);
+        more.put(key, value);
+        return more;
+    }
+
     @Test
     void sequentialRequestsUseOneConnection() {
-        try (WeldContainer weld = store.start("connection-reuse", Map.of())) {
+        try (WeldContainer weld = store.start("connection-reuse", UNHURRIED)) {
             Requests requests = new Requests(weld.getBeanManager());
             Cart cart = weld.select(Cart.class).get();
             String id = requests.send(null, () -> cart.add("tea")).setCookie();
@@ -47,7 +61,8 @@ class ConnectionReuseTest {
 
     @Test
     void concurrentRequestsStayWithinThePool() throws Exception {
-        try (WeldContainer weld = store.start("connection-reuse", Map.of("dysession.dynamodb.max-connections", "4"))) {
+        Map<String, String> poolOfFour = with(UNHURRIED, "dysession.dynamodb.max-connections", "4");
+        try (WeldContainer weld = store.start("connection-reuse", poolOfFour)) {
             Requests requests = new Requests(weld.getBeanManager());
             Cart cart = weld.select(Cart.class).get();
             store.proxy().resetCounts();
