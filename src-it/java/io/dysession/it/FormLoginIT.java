@@ -48,10 +48,8 @@ class FormLoginIT {
         return war();
     }
 
-    // Generous timeouts: two servers start at once on a small, shared machine, and the table is created then.
     private static WebArchive war() {
-        return TestWar.create(APP, TABLE, List.of("dysession.login.mechanisms=all",
-                        "dysession.dynamodb.call-timeout=PT20S", "dysession.dynamodb.attempt-timeout=PT10S"))
+        return TestWar.create(APP, TABLE, List.of("dysession.login.mechanisms=all"))
                 .addPackage(FormLoginConfig.class.getPackage())
                 .addClasses(MeServlet.class, SignOutServlet.class)
                 .addClass("io.dysession.it.login.LoginResponses");

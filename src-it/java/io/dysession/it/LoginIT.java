@@ -53,10 +53,9 @@ class LoginIT {
         return war();
     }
 
-    // Generous timeouts: two servers start at once on a small, shared machine, and the table is created then.
     private static WebArchive war() {
-        return TestWar.create(APP, TABLE, List.of("dysession.login.max-sessions=2", "dysession.dynamodb.call-timeout=PT20S",
-                "dysession.dynamodb.attempt-timeout=PT10S")).addPackage(TokenMechanism.class.getPackage());
+        return TestWar.create(APP, TABLE, List.of("dysession.login.max-sessions=2"))
+                .addPackage(TokenMechanism.class.getPackage());
     }
 
     @ArquillianResource
