@@ -32,11 +32,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SessionCookieIT {
 
     private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{43}");
+    private static final Pattern SERVER_TIMING_CALL = Pattern.compile("dynamodb-\\d+;desc=\"(\\w+)\";dur=[0-9.]+");
+    private static final Pattern ITEM_SIZE = Pattern.compile("dysession-item;desc=\"(\\d+) bytes\"");
 
     @Deployment(testable = false)
     @TargetsContainer("session-cookie")
     static WebArchive app() {
-        return TestWar.create("session-cookie", "dysession-it-session-cookie");
+        return TestWar.create("session-cookie", "dysession-it-session-cookie", List.of("dysession.server-timing=true"));
     }
 
     @ArquillianResource
@@ -47,6 +49,37 @@ class SessionCookieIT {
     @BeforeEach
     void locateApp() {
         app = TestWar.baseUri(deployed);
+    }
+
+    // dysession.server-timing=true (SessionStateIT shows the default: no header).
+    @Test
+    void serverTimingNamesEachDynamoDbCallOfTheRequestAndTheItemSize() {
+        Browser browser = new Browser();
+        Browser.Response created = browser.get(app.resolve("count"));
+        assertEquals(List.of("PutItem"), operations(created), () -> created.toString());
+        long written = itemBytes(created);
+        assertTrue(written > 100 && written < 1000, () -> "a counter's item: " + created);
+
+        Browser.Response read = browser.get(app.resolve("read"));
+        assertEquals(List.of("GetItem"), operations(read), () -> read.toString());
+        assertEquals(written, itemBytes(read), "the item read is the item written");
+
+        Browser.Response counted = browser.get(app.resolve("count"));
+        assertEquals(List.of("GetItem", "UpdateItem"), operations(counted), () -> counted.toString());
+
+        Browser.Response plain = browser.get(app.resolve("plain"));
+        assertEquals(List.of(), plain.headers().allValues("Server-Timing"), "no session used, no call made");
+    }
+
+    private static List<String> operations(Browser.Response response) {
+        String header = response.headers().firstValue("Server-Timing").orElse("");
+        return SERVER_TIMING_CALL.matcher(header).results().map(call -> call.group(1)).toList();
+    }
+
+    private static long itemBytes(Browser.Response response) {
+        String header = response.headers().firstValue("Server-Timing").orElse("");
+        return ITEM_SIZE.matcher(header).results().mapToLong(size -> Long.parseLong(size.group(1))).findFirst()
+                .orElseThrow(() -> new AssertionError("no item size in " + response));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URL;
+import java.util.List;
 import java.util.UUID;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -48,7 +49,10 @@ class SessionStateIT {
     void stateSurvivesAcrossRequests() {
         Browser browser = new Browser();
 
-        assertEquals(1, browser.get(app.resolve("count")).count());
+        Browser.Response first = browser.get(app.resolve("count"));
+        assertEquals(1, first.count());
+        assertEquals(List.of(), first.headers().allValues("Server-Timing"),
+                "no Server-Timing header unless dysession.server-timing=true");
         assertEquals(2, browser.get(app.resolve("count")).count());
         assertEquals(3, browser.get(app.resolve("count")).count());
         assertEquals(3, browser.get(app.resolve("read")).count());

@@ -46,6 +46,7 @@ public final class ConfigKeys {
     public static final String LOGIN_MAX_SESSIONS = "dysession.login.max-sessions";
     public static final String LOGIN_ON_MAX_SESSIONS = "dysession.login.on-max-sessions";
     public static final String LOGIN_MECHANISMS = "dysession.login.mechanisms";
+    public static final String SERVER_TIMING = "dysession.server-timing";
 
     private ConfigKeys() {
     }

@@ -12,9 +12,10 @@ package io.dysession.internal.config;
  * @param concurrency          how concurrent writes to one session combine
  * @param onIncompatibleState  what to do with stored state that no longer fits its class
  * @param login                logins kept with the session, and the cap per caller
+ * @param serverTiming         whether responses carry a {@code Server-Timing} header with the request's DynamoDB calls
  */
 public record Settings(TableSettings table, ClientSettings client, TimingSettings timing,
                        IdTransportSettings idTransport, CookieSettings cookie, CacheSettings cache,
                        ConcurrencyMode concurrency, IncompatibleStatePolicy onIncompatibleState,
-                       LoginSettings login) {
+                       LoginSettings login, boolean serverTiming) {
 }

@@ -72,7 +72,8 @@ public final class SettingsReader {
                 Map.of("reset", IncompatibleStatePolicy.RESET, "fail", IncompatibleStatePolicy.FAIL), "reset or fail");
         ConcurrencyMode concurrency = config.choice(CONCURRENCY, config.raw(CONCURRENCY, "merge"),
                 Map.of("merge", ConcurrencyMode.MERGE, "strict", ConcurrencyMode.STRICT), "merge or strict");
-        return new Settings(table, client, timing, idTransport, cookie, cache(), concurrency, incompatible, login());
+        return new Settings(table, client, timing, idTransport, cookie, cache(), concurrency, incompatible, login(),
+                config.bool(SERVER_TIMING, false));
     }
 
     private LoginSettings login() {

@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * DynamoDB's 400 KB item limit, checked before a write so that an oversized state writes nothing.
+ * DynamoDB's 400 KB item limit, checked before a write so that an oversized state writes nothing;
+ * and an item's size by DynamoDB's rules, for the {@code Server-Timing} header.
  */
 final class ItemSize {
 
@@ -16,6 +17,40 @@ final class ItemSize {
     private static final int OVERHEAD = 1024;
 
     private ItemSize() {
+    }
+
+    /** The item's size by DynamoDB's rules: attribute names and values; 3 bytes and 1 per element for maps and lists. */
+    static long of(Map<String, AttributeValue> item) {
+        long total = 0;
+        for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
+            total += utf8(attribute.getKey()) + of(attribute.getValue());
+        }
+        return total;
+    }
+
+    private static long of(AttributeValue value) {
+        return switch (value.type()) {
+            case S -> utf8(value.s());
+            case N -> number(value.n());
+            case B -> value.b().asByteArray().length;
+            case BOOL, NUL -> 1;
+            case SS -> value.ss().stream().mapToLong(ItemSize::utf8).sum();
+            case NS -> value.ns().stream().mapToLong(ItemSize::number).sum();
+            case BS -> value.bs().stream().mapToLong(b -> b.asByteArray().length).sum();
+            case M -> 3 + value.m().entrySet().stream().mapToLong(e -> 1 + utf8(e.getKey()) + of(e.getValue())).sum();
+            case L -> 3 + value.l().stream().mapToLong(e -> 1 + of(e)).sum();
+            default -> 0;
+        };
+    }
+
+    // About one byte per two significant digits, plus one.
+    private static long number(String number) {
+        long digits = number.chars().filter(Character::isDigit).count();
+        return (digits + 1) / 2 + 1;
+    }
+
+    private static long utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     static boolean fits(Map<String, AttributeValue> beans) {

@@ -64,6 +64,7 @@ final class SessionItems {
             return false;
         }
         statistics.written(ItemMapping.beanBytes(item));
+        CallTrace.item(ItemSize.of(item));
         cache.put(session);
         return true;
     }
@@ -136,6 +137,9 @@ final class SessionItems {
         }), found -> StoreCalls.one(found.consumedCapacity()));
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
+        }
+        if (!versionOnly) {
+            CallTrace.item(ItemSize.of(response.item()));
         }
         return Optional.of(response.item());
     }

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /**
  * The one way the session store calls DynamoDB: counts the call and the capacity it consumed,
  * lets a refused condition through to the caller (counted), and turns every other SDK failure
- * into a message that names table, region and endpoint.
+ * into a message that names table, region and endpoint. Open {@link CallTrace}s see every call.
  */
 final class StoreCalls {
 
@@ -36,6 +36,7 @@ final class StoreCalls {
     <R> R call(String operation, Function<DynamoDbClient, R> request, Function<R, List<ConsumedCapacity>> consumed) {
         failFast.admit(operation);
         statistics.called(operation);
+        long started = System.nanoTime();
         try {
             R response = request.apply(client);
             failFast.succeeded();
@@ -64,6 +65,8 @@ final class StoreCalls {
         } catch (RuntimeException e) {
             failFast.succeeded();
             throw e;
+        } finally {
+            CallTrace.called(operation, System.nanoTime() - started);
         }
     }
 

@@ -20,6 +20,7 @@ import io.dysession.internal.DySessionExtension;
 import io.dysession.internal.DySessionRuntime;
 import io.dysession.internal.context.DySessionContext;
 import io.dysession.internal.context.SessionRequest;
+import io.dysession.internal.store.CallTrace;
 
 /**
  * Binds each HTTP request's session to the thread, saves it before the response commits (or at
@@ -35,6 +36,7 @@ public final class SessionFilter implements Filter {
 
     private volatile DySessionContext context;
     private volatile SessionTransport transport;
+    private volatile boolean serverTiming;
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
@@ -50,16 +52,20 @@ public final class SessionFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
-        try (DySessionContext.Binding binding = suspended == null ? context.bind(transport.read(request))
-                : context.bind(suspended)) {
-            handle(binding, request, response, chain);
+        try (CallTrace trace = serverTiming ? CallTrace.open() : null;
+             DySessionContext.Binding binding = suspended == null ? context.bind(transport.read(request))
+                     : context.bind(suspended)) {
+            handle(binding, trace, request, response, chain);
         }
     }
 
-    private void handle(DySessionContext.Binding binding, HttpServletRequest request, HttpServletResponse response,
-                        FilterChain chain) throws IOException, ServletException {
+    private void handle(DySessionContext.Binding binding, CallTrace trace, HttpServletRequest request,
+                        HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
         SessionRequest session = binding.request();
-        CommitAwareResponse guarded = new CommitAwareResponse(response, () -> save(session, request, response));
+        CommitAwareResponse guarded = new CommitAwareResponse(response, () -> {
+            save(session, request, response);
+            reportCalls(trace, response);
+        });
         try {
             chain.doFilter(request, guarded);
             if (request.isAsyncStarted()) {
@@ -67,6 +73,7 @@ public final class SessionFilter implements Filter {
                 suspend(session, request, response);
             } else {
                 save(session, request, response);
+                reportCalls(trace, response);
             }
         } catch (IOException | ServletException | RuntimeException e) {
             if (!FailureAnswers.answer(e, response)) {
@@ -117,6 +124,17 @@ public final class SessionFilter implements Filter {
         transport.write(session.save(!response.isCommitted()), request, response);
     }
 
+    // After the save and before the response commits, so that the save's calls are in it; once.
+    private static void reportCalls(CallTrace trace, HttpServletResponse response) {
+        if (trace == null || response.isCommitted() || ServerTiming.sent(response)) {
+            return;
+        }
+        String header = ServerTiming.of(trace);
+        if (header != null) {
+            response.addHeader(ServerTiming.HEADER, header);
+        }
+    }
+
     // Looked up on first use: the CDI container of this application is surely up by then.
     private DySessionContext context() {
         DySessionContext found = context;
@@ -126,6 +144,7 @@ public final class SessionFilter implements Filter {
                 throw new IllegalStateException("dysession is not started: its extension did not finish deployment.");
             }
             transport = new SessionTransport(runtime.settings());
+            serverTiming = runtime.settings().serverTiming();
             context = found = runtime.context();
         }
         return found;
