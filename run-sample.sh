@@ -198,6 +198,14 @@ form() {
   BODY="Location: ${last#* }"$'\n'"${out%$'\n'*}"
 }
 
+# headers PATH: GETs PATH as the visitor; sets STATUS, and BODY to the response's headers.
+headers() {
+  local out
+  out=$(curl -sS --max-time 30 -b "$JAR" -c "$JAR" -o /dev/null -D - "$BASE$1") || out='HTTP/1.1 000'
+  STATUS=$(awk 'NR == 1 { print $2 }' <<<"$out")
+  BODY=$out
+}
+
 pass() {
   passed=$((passed + 1))
   echo "PASS  $1"
@@ -303,6 +311,10 @@ expect "the page's add-to-cart form redirects after POST" 302 "^Location: $BASE/
 
 call "$JAR" GET /
 expect "the page shows the kettle in the cart" 200 'action="cart/remove"' 'value="KETTLE"><button>Remove'
+
+headers /
+expect "the page's Server-Timing header names its DynamoDB call and the item's size" 200 \
+  '^[Ss]erver-[Tt]iming: dynamodb-1;desc="GetItem";dur=[0-9.]+, dysession-item;desc="[0-9]+ bytes"'
 
 form /checkout/contact 'name=Grace+Hopper&email=grace%40example.com'
 expect "the page's contact form redirects after POST" 302 "^Location: $BASE/\$"

@@ -78,6 +78,7 @@ await step('the page opens with an empty cart at the contact step', async () => 
   assert.match(await text(cart), /Your cart is empty/);
   assert.match(await text(checkout.locator('.steps b')), /1\. Contact/);
   assert.match(await text(page.locator('#served-by')), /No session stored yet\./);
+  assert.equal(await text(page.locator('#dynamodb-calls')), 'none', 'no session, no DynamoDB call');
 });
 
 await step('adding 2 green teas and a mug shows both lines and the total', async () => {
@@ -97,6 +98,12 @@ await step('removing the mug leaves the tea', async () => {
 await step('the cart is still there after a reload', async () => {
   await page.reload();
   assert.match(await text(cart.locator('tr', { hasText: 'Total' })), /Total 2 \$13\.00/);
+});
+
+await step('the page shows the DynamoDB call it made and the stored item\'s size', async () => {
+  await page.reload();
+  assert.match(await text(page.locator('#dynamodb-calls')), /^GetItem \(\d+\.\d ms\)$/);
+  assert.match(await text(page.locator('#dynamodb-item')), /^\d+ bytes$/);
 });
 
 if (other) {

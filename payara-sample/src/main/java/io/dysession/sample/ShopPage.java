@@ -178,6 +178,30 @@ public class ShopPage extends HttpServlet {
                     esc(other));
         }
         out.print("</p>\n");
+        renderDynamoDbCalls(out);
+    }
+
+    /**
+     * The DynamoDB calls this request made and the stored item's size. The page is written before
+     * the session is saved, so the server cannot print them here; dysession sends them in the
+     * Server-Timing header (dysession.server-timing=true), and the browser hands them to this script.
+     */
+    private static void renderDynamoDbCalls(PrintWriter out) {
+        out.print("""
+                <p id="dynamodb">DynamoDB calls this request made: <span id="dynamodb-calls">(they need
+                dysession.server-timing=true and a browser that runs scripts)</span>.
+                Stored item: <span id="dynamodb-item">not read or written in full by this request</span>.</p>
+                <script>
+                  const timing = performance.getEntriesByType('navigation')[0]?.serverTiming ?? [];
+                  const calls = timing.filter(entry => entry.name.startsWith('dynamodb-'))
+                      .map(entry => `${entry.description} (${entry.duration.toFixed(1)} ms)`);
+                  document.getElementById('dynamodb-calls').textContent = calls.length ? calls.join(', ') : 'none';
+                  const item = timing.find(entry => entry.name === 'dysession-item');
+                  if (item) {
+                    document.getElementById('dynamodb-item').textContent = item.description;
+                  }
+                </script>
+                """);
     }
 
     private void renderCatalog(PrintWriter out) {
