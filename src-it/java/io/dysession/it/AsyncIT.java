@@ -75,9 +75,11 @@ class AsyncIT {
         assertEquals(1, browser.get(app.resolve("count")).count());
 
         CompletableFuture<Browser.Response> slow = CompletableFuture.supplyAsync(
-                () -> browser.get(app.resolve("slow-count?pause=2000")));
-        Thread.sleep(500);
+                () -> browser.get(app.resolve("slow-count?gate=strict")));
+        Browser.Response held = new Browser().get(app.resolve("gate?name=strict&action=arrived"));
+        assertEquals(200, held.status(), () -> "the slow request loaded the session and waits: " + held);
         assertEquals(2, browser.get(app.resolve("count")).count(), "the quick request wins");
+        assertEquals(200, new Browser().get(app.resolve("gate?name=strict&action=open")).status());
         Browser.Response conflicted = slow.get();
         assertEquals(409, conflicted.status(), () -> conflicted.toString());
 

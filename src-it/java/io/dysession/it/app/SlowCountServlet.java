@@ -9,8 +9,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * {@code GET /slow-count?pause=ms}: loads the counter, waits, then increments it, so that a
- * test can make two requests of one session overlap.
+ * {@code GET /slow-count?gate=NAME}: loads the counter, waits at the gate until the test opens it
+ * ({@link GateServlet}), then increments it, so that a test can make two requests of one session
+ * overlap in a known order.
  */
 @WebServlet("/slow-count")
 public class SlowCountServlet extends HttpServlet {
@@ -24,9 +25,13 @@ public class SlowCountServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         counter.getCount();
         try {
-            Thread.sleep(Long.parseLong(request.getParameter("pause")));
+            if (!Gates.named(request.getParameter("gate")).arriveAndWait()) {
+                response.sendError(HttpServletResponse.SC_GATEWAY_TIMEOUT, "the gate was never opened");
+                return;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
         }
         TextResponses.write(response, Integer.toString(counter.increment()));
     }

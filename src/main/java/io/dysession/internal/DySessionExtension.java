@@ -144,24 +144,32 @@ public class DySessionExtension implements Extension {
         boolean ownsClient = application == null;
         StoreLocation location = DynamoDbClients.locate(client, settings.table().name());
         SessionStore store = SessionStore.open(client, location, settings, storeStatistics, Clock.systemUTC());
-        if (settings.table().autoCreate()) {
-            try {
-                new TableAdmin(client, store.layout(), location).createIfMissing();
-            } catch (RuntimeException e) {
-                if (ownsClient) {
-                    client.close();
-                }
-                throw new DeploymentException(e.getMessage(), e);
-            }
-        }
         StateCodec codec = new StateCodec();
-        context.configure(new SessionEnvironment(store, codec, new CdiSessionEvents(beanManager), statistics,
-                settings.timing(), settings.onIncompatibleState(), Clock.systemUTC(), settings.login()));
-        checkCallerIndex();
+        try {
+            if (settings.table().autoCreate()) {
+                createTable(client, store, location);
+            }
+            context.configure(new SessionEnvironment(store, codec, new CdiSessionEvents(beanManager), statistics,
+                    settings.timing(), settings.onIncompatibleState(), Clock.systemUTC(), settings.login()));
+            checkCallerIndex();
+        } catch (DeploymentException e) {
+            if (ownsClient) {
+                client.close(); // a failed deployment leaves no connection pool behind
+            }
+            throw e;
+        }
         LOG.info(() -> "dysession stores @DySessionScoped beans in DynamoDB " + location
                 + (ownsClient ? "" : " through the application's @DySessionClient DynamoDbClient"));
         return new DySessionRuntime(settings, context, client, ownsClient, codec, new TableProbe(client, location,
                 storeStatistics::failingFast));
+    }
+
+    private static void createTable(DynamoDbClient client, SessionStore store, StoreLocation location) {
+        try {
+            new TableAdmin(client, store.layout(), location).createIfMissing();
+        } catch (RuntimeException e) {
+            throw new DeploymentException(e.getMessage(), e);
+        }
     }
 
     /** A cap per caller needs the caller index: a table without it fails the deployment, saying how to add it. */
