@@ -20,6 +20,7 @@ import io.dysession.internal.DySessionExtension;
 import io.dysession.internal.context.SessionRegistry;
 import io.dysession.test.Containers;
 import io.dysession.test.DynamoDbEmulator;
+import io.dysession.test.FaultProxy;
 import io.dysession.test.Requests;
 import io.dysession.test.TestConfig;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -79,15 +80,26 @@ class CallerIndexTest {
         }
     }
 
+    // Through a proxy that counts connections: the refused deployment closes the client it built.
     @Test
-    void aCapWithoutTheIndexFailsTheDeployment() {
+    void aCapWithoutTheIndexFailsTheDeploymentAndLeavesNoConnectionOpen() throws InterruptedException {
         String table = "caller-index-missing-cap";
         createWithoutIndex(table);
-        TestConfig.use(table, Map.of("dysession.table.auto-create", "false", "dysession.login.max-sessions", "2"));
-        RuntimeException e = assertThrows(RuntimeException.class, () -> Containers.start(Cart.class).close());
-        assertTrue(e.getMessage().contains("DynamoDB table 'caller-index-missing-cap' has no global secondary index "
-                + "'caller-index'"), e::getMessage);
-        assertTrue(e.getMessage().contains("(dysession.login.max-sessions is set)"), e::getMessage);
+        try (FaultProxy proxy = FaultProxy.start(DynamoDbEmulator.endpoint())) {
+            TestConfig.use(table, Map.of("dysession.table.auto-create", "false", "dysession.login.max-sessions", "2",
+                    "dysession.dynamodb.endpoint", proxy.endpoint()));
+            RuntimeException e = assertThrows(RuntimeException.class, () -> Containers.start(Cart.class).close());
+            assertTrue(e.getMessage().contains("DynamoDB table 'caller-index-missing-cap' has no global secondary "
+                    + "index 'caller-index'"), e::getMessage);
+            assertTrue(e.getMessage().contains("(dysession.login.max-sessions is set)"), e::getMessage);
+            assertTrue(proxy.calls() > 0, "the index was looked for through the proxy");
+            for (int i = 0; i < 100 && proxy.connectionsOpen() > 0; i++) {
+                Thread.sleep(50);
+            }
+            assertEquals(0, proxy.connectionsOpen(), "the client's pooled connections were closed");
+        } finally {
+            TestConfig.use(getClass().getSimpleName());
+        }
     }
 
     @Test

@@ -154,7 +154,12 @@ public final class FaultProxy implements AutoCloseable {
         return accepted.get();
     }
 
-    /** Calls received since the start (or the last reset). */
+    /** TCP connections open right now: accepted, and closed by neither side yet. */
+    public int connectionsOpen() {
+        return open.size();
+    }
+
+        /** Calls received since the start (or the last reset). */
     public int calls() {
         return calls.get();
     }
