@@ -9,6 +9,9 @@
 #   - the `dysession` readiness check and the dysession_* metrics where the server has them,
 #   - no SLF4J warning in the log,
 #   - state after A is stopped and started again;
+# then start A and B again with LoginIT's application (a @DySessionLogin mechanism; built from the
+# test classes by io.dysession.it.LoginWar) and check that a login on A holds on B with its groups,
+# and that a logout on B is anonymous on A;
 # and on Open Liberty without the mpConfig feature, the deployment error that says what to add.
 # Needs the library installed and the sample built (./run-sample.sh --smoke does both; otherwise
 # mvn install -DskipTests && mvn -f payara-sample/pom.xml package). The server distributions come
@@ -21,6 +24,8 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 OUT=$ROOT/target/servers
 WAR=${WAR:-$ROOT/payara-sample/target/dysession-payara-sample.war}
+LOGIN_WAR=$ROOT/target/servers/login.war
+DEPLOY=$WAR  # what start_<server> deploys, as the root application
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 START_TIMEOUT=240
 VERSION_PAYARA=6.2025.10
@@ -114,7 +119,7 @@ start_payara() {
   "$JAVA" $(aws_options payara) -Dhazelcast.phone.home.enabled=false -jar "$PAYARA_JAR" \
     --nocluster --disablephonehome --prebootcommandfile "$ROOT/payara-sample/payara-preboot.txt" \
     --rootdir "$OUT/payara-$instance-root" --port "$port" --contextroot / \
-    --deploy "$WAR" >>"$OUT/payara-$instance.log" 2>&1 &
+    --deploy "$DEPLOY" >>"$OUT/payara-$instance.log" 2>&1 &
   PID[payara-$instance]=$!
   HEALTH[$instance]=http://127.0.0.1:$port/health/ready
   METRICS[$instance]="http://127.0.0.1:$port/metrics?scope=application"
@@ -129,12 +134,17 @@ prepare_wildfly() {
 
 # standalone-microprofile.xml (MicroProfile Config and Health); the WAR as ROOT.war, so the
 # welcome content leaves "/" to it. Each instance has its own base directory and a port offset.
+# integrated-jaspi="false": an application's own Jakarta Security mechanism (the login WAR's) may
+# name callers the server's ApplicationDomain does not know; without it Elytron refuses them
+# (ELY01177: Authorization failed).
 start_wildfly() {
   local instance=$1 port=$2 base=$OUT/wildfly-$1
   rm -rf "$base"
   cp -r "$WILDFLY_HOME/standalone" "$base"
-  sed -i '/<location name="\/" handler="welcome-content"\/>/d' "$base/configuration/standalone-microprofile.xml"
-  cp "$WAR" "$base/deployments/ROOT.war"
+  sed -i -e '/<location name="\/" handler="welcome-content"\/>/d' \
+    -e 's|<application-security-domain name="other" security-domain="ApplicationDomain"/>|<application-security-domain name="other" security-domain="ApplicationDomain" integrated-jaspi="false"/>|' \
+    "$base/configuration/standalone-microprofile.xml"
+  cp "$DEPLOY" "$base/deployments/ROOT.war"
   LAUNCH_JBOSS_IN_BACKGROUND=1 JAVA_OPTS="$(aws_options wildfly) -Djava.net.preferIPv4Stack=true" \
     "$WILDFLY_HOME/bin/standalone.sh" -c standalone-microprofile.xml -b 127.0.0.1 -bmanagement 127.0.0.1 \
     -Djboss.server.base.dir="$base" -Djboss.socket.binding.port-offset=$((port - 8080)) \
@@ -167,7 +177,7 @@ start_liberty() {
 $features  </featureManager>
   <httpEndpoint id="defaultHttpEndpoint" host="127.0.0.1" httpPort="$port" httpsPort="-1"/>
   <mpMetrics authentication="false"/>
-  <webApplication location="$WAR" contextRoot="/"/>
+  <webApplication location="$DEPLOY" contextRoot="/"/>
 </server>
 EOF
   tr ' ' '\n' <<<"$(aws_options liberty)" >"$dir/jvm.options"
@@ -177,11 +187,12 @@ EOF
   METRICS[$instance]="http://127.0.0.1:$port/metrics?scope=application"
 }
 
+# wait_for SERVER INSTANCE PORT [PATH]: until PATH (default: the sample's /api/products) answers.
 # A deployment failure leaves Payara and Liberty running: look for it in the log as well.
 wait_for() {
-  local server=$1 instance=$2 port=$3 log=$OUT/$1-$2.log i
+  local server=$1 instance=$2 port=$3 path=${4:-/api/products} log=$OUT/$1-$2.log i
   for ((i = 0; i < START_TIMEOUT; i++)); do
-    if curl -fsS -o /dev/null --max-time 5 "http://127.0.0.1:$port/api/products" 2>/dev/null; then
+    if curl -fsS -o /dev/null --max-time 5 "http://127.0.0.1:$port$path" 2>/dev/null; then
       return 0
     fi
     if grep -Eq 'Exception while loading the app|CWWKZ0002E|WFLYCTL0186|WFLYSRV0026.*(failed|with errors)' "$log"; then
@@ -256,13 +267,38 @@ scenarios() {
   body=$(call "$a" GET /api/cart)
   check "state after a restart" '"itemCount":3[,}]' "$body"
 
-  body=$(grep -h 'SLF4J' "$OUT/$SERVER"-*.log || true)
-  check "no SLF4J warning in the logs" '^$' "$body"
   stop "$SERVER-a"
   stop "$SERVER-b"
+  logins "$a" "$b"
+  body=$(grep -h 'SLF4J' "$OUT/$SERVER"-*.log || true)
+  check "no SLF4J warning in the logs" '^$' "$body"
   if [[ $SERVER == liberty ]]; then
     without_config "$a"
   fi
+}
+
+# logins PORT_A PORT_B: LoginIT's application on both instances; a login made on A holds on B, with
+# its groups, and a logout on B is anonymous on A.
+logins() {
+  local a=$1 b=$2 body
+  echo "   the login application on A and B"
+  DEPLOY=$LOGIN_WAR "start_$SERVER" a "$a"
+  DEPLOY=$LOGIN_WAR "start_$SERVER" b "$b"
+  wait_for "$SERVER" a "$a" /me
+  wait_for "$SERVER" b "$b" /me
+  JAR=$OUT/$SERVER-login-cookies.txt
+  rm -f "$JAR"
+  body=$(call "$a" GET '/me?user=alice&password=pw-alice')
+  check "a @DySessionLogin login on A" '^principal=alice admin=true caller=alice$' "$body"
+  body=$(call "$b" GET /me)
+  check "the login holds on B, with its groups" '^principal=alice admin=true caller=alice$' "$body"
+  body=$(call "$b" GET /secure/admin)
+  check "B lets it into @RolesAllowed(\"admin\")" '^admin alice$' "$body"
+  call "$b" GET /signout >/dev/null
+  body=$(call "$a" GET /me)
+  check "a logout on B is anonymous on A" '^principal=none admin=false caller=none$' "$body"
+  stop "$SERVER-a"
+  stop "$SERVER-b"
 }
 
 # Open Liberty without the mpConfig feature: the deployment fails and the console says what to add.
@@ -282,6 +318,9 @@ without_config() {
 }
 
 mkdir -p "$OUT/dist"
+echo "Building the login application ($LOGIN_WAR) from the test classes..."
+mvn -B -ntp -q test-compile exec:java -Dexec.mainClass=io.dysession.it.LoginWar -Dexec.classpathScope=test \
+  -Dexec.args="$LOGIN_WAR" || die "could not build $LOGIN_WAR"
 tools/dynamodb-emulator.sh --check
 DDB_PORT=$(free_port 8100)
 tools/dynamodb-emulator.sh --port "$DDB_PORT" >"$OUT/dynamodb-emulator.log" 2>&1 &

@@ -30,6 +30,11 @@ final class CommitAwareResponse extends HttpServletResponseWrapper {
         this.beforeCommit = beforeCommit;
     }
 
+    /** From now on only passes calls through: the callback will not run. */
+    void disarm() {
+        called = true;
+    }
+
     void beforeCommit() {
         if (!called && !isCommitted()) {
             called = true;

@@ -71,7 +71,11 @@ public class DySessionLoginInterceptor implements Serializable {
         if (binding != null) {
             binding.keep(); // unbound when the mechanism returns; the filter binds it again
         }
-        Login login = new Login(context, session, request, http);
+        CallerWitness witness = new CallerWitness(http);
+        Object[] parameters = invocation.getParameters();
+        parameters[2] = witness;
+        invocation.setParameters(parameters);
+        Login login = new Login(context, session, request, witness);
         try {
             Optional<SessionLogin> kept = session.login();
             if (kept.isPresent() && !http.isAuthenticationRequest()) {
@@ -86,7 +90,7 @@ public class DySessionLoginInterceptor implements Serializable {
                 http.cleanClientSubject();
                 return http.responseUnauthorized();
             }
-            if (status == AuthenticationStatus.SEND_CONTINUE && http.getCallerPrincipal() != null) {
+            if (status == AuthenticationStatus.SEND_CONTINUE && witness.caller() != null) {
                 forgetServerLocalLogin(request);
             }
             if (!inFilter && (status == AuthenticationStatus.SEND_CONTINUE
@@ -110,7 +114,7 @@ public class DySessionLoginInterceptor implements Serializable {
     /**
      * Runs the mechanism with a response that, should the mechanism commit it (LoginToContinue's
      * redirect after a form postback), first records the login and saves the session, so that the
-     * new id's cookie goes out with the redirect.
+     * new id's cookie goes out with the redirect. Once the mechanism returns, the wrapper is disarmed.
      */
     private Object proceedGuarded(InvocationContext invocation, DySessionRuntime runtime, Login login,
                                   HttpServletResponse response) throws Exception {
@@ -126,7 +130,9 @@ public class DySessionLoginInterceptor implements Serializable {
         try {
             return invocation.proceed();
         } finally {
-            http.setResponse(response);
+            // Not swapped back: WildFly's Elytron refuses a response that does not wrap the current one
+            // (ELY01172). The container may carry the wrapper into the request; disarmed, it passes all through.
+            guarded.disarm();
         }
     }
 
@@ -136,10 +142,10 @@ public class DySessionLoginInterceptor implements Serializable {
         private final DySessionContext context;
         private final SessionRequest session;
         private final HttpServletRequest request;
-        private final HttpMessageContext http;
+        private final CallerWitness http;
         private Boolean admitted;
 
-        Login(DySessionContext context, SessionRequest session, HttpServletRequest request, HttpMessageContext http) {
+        Login(DySessionContext context, SessionRequest session, HttpServletRequest request, CallerWitness http) {
             this.context = context;
             this.session = session;
             this.request = request;
@@ -148,13 +154,13 @@ public class DySessionLoginInterceptor implements Serializable {
 
         /** False when the cap refuses it; true otherwise, also when there is no caller to record. */
         boolean record() {
-            Principal caller = http.getCallerPrincipal();
+            Principal caller = http.caller();
             if (admitted != null || caller == null) {
                 return admitted == null || admitted;
             }
             admitted = new SessionRegistry(context).admit(caller.getName(), session.storedKey());
             if (admitted) {
-                List<String> groups = new ArrayList<>(http.getGroups() == null ? List.of() : http.getGroups());
+                List<String> groups = new ArrayList<>(http.groups() == null ? List.of() : http.groups());
                 groups.sort(null);
                 session.logIn(new SessionLogin(caller.getName(), groups, request.getHeader("User-Agent"),
                         System.currentTimeMillis()));

@@ -1,0 +1,63 @@
+package io.dysession.internal.web;
+
+import java.security.Principal;
+import java.util.Set;
+
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContextWrapper;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+
+/**
+ * The {@link HttpMessageContext} a {@code @DySessionLogin} mechanism is given: it passes everything
+ * to the container's and notes the caller and groups the mechanism reports. Open Liberty's context
+ * answers {@code getCallerPrincipal()} with null after {@code notifyContainerAboutLogin}, so the
+ * container's context alone cannot say who logged in.
+ */
+final class CallerWitness extends HttpMessageContextWrapper {
+
+    private Principal caller;
+    private Set<String> groups;
+
+    CallerWitness(HttpMessageContext container) {
+        super(container);
+    }
+
+    @Override
+    public AuthenticationStatus notifyContainerAboutLogin(Principal principal, Set<String> groups) {
+        note(principal, groups);
+        return super.notifyContainerAboutLogin(principal, groups);
+    }
+
+    @Override
+    public AuthenticationStatus notifyContainerAboutLogin(String callerName, Set<String> groups) {
+        note(callerName == null ? null : new CallerPrincipal(callerName), groups);
+        return super.notifyContainerAboutLogin(callerName, groups);
+    }
+
+    @Override
+    public AuthenticationStatus notifyContainerAboutLogin(CredentialValidationResult result) {
+        if (result != null && result.getStatus() == CredentialValidationResult.Status.VALID) {
+            note(result.getCallerPrincipal(), result.getCallerGroups());
+        }
+        return super.notifyContainerAboutLogin(result);
+    }
+
+    /** The caller the mechanism reported, else the container's; null when nobody logged in. */
+    Principal caller() {
+        return caller != null ? caller : getCallerPrincipal();
+    }
+
+    /** The groups the mechanism reported with the caller, else the container's. */
+    Set<String> groups() {
+        return caller != null && groups != null ? groups : getGroups();
+    }
+
+    private void note(Principal principal, Set<String> reported) {
+        if (principal != null) {
+            caller = principal;
+            groups = reported == null ? Set.of() : Set.copyOf(reported);
+        }
+    }
+}
