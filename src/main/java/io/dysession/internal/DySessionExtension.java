@@ -123,6 +123,9 @@ public class DySessionExtension implements Extension {
             result.problems().forEach(problem -> event.addDeploymentProblem(new DeploymentException(problem)));
             return;
         }
+        if (securityPresent) {
+            builtInMechanisms.reportUnbound();
+        }
         try {
             runtime = assemble(result.settings(), beanManager);
         } catch (DeploymentException e) {

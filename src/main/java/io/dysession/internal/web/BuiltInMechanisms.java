@@ -30,6 +30,7 @@ public final class BuiltInMechanisms {
             "jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession";
 
     private Boolean enabled;
+    private int bound;
 
     /** Binds a built-in form mechanism's type when the configuration asks for it; ignores every other type. */
     public <T> void bind(ProcessAnnotatedType<T> event) {
@@ -40,8 +41,23 @@ public final class BuiltInMechanisms {
         event.configureAnnotatedType()
                 .remove(annotation -> annotation.annotationType().getName().equals(AUTO_APPLY_SESSION))
                 .add(DySessionLogin.Literal.INSTANCE);
+        bound++;
         LOG.info(() -> "dysession keeps the logins of " + type + " with the session (" + ConfigKeys.LOGIN_MECHANISMS
                 + "=all): @DySessionLogin instead of @AutoApplySession");
+    }
+
+    /**
+     * After discovery: {@code all} that bound nothing is said, not left silent. Open Liberty's
+     * mechanisms are its own classes, not Soteria's, and an application may define no form mechanism.
+     */
+    public void reportUnbound() {
+        if (bound == 0 && enabled()) {
+            LOG.warning(() -> ConfigKeys.LOGIN_MECHANISMS + "=all, but dysession found none of the built-in form "
+                    + "mechanisms it can bind (Soteria's, as on Payara): if this application defines one with "
+                    + "@FormAuthenticationMechanismDefinition or @CustomFormAuthenticationMechanismDefinition, its "
+                    + "logins stay in this server's HttpSession and do not follow the session to other servers. Use "
+                    + "an application mechanism annotated @DySessionLogin instead (docs/login.md).");
+        }
     }
 
     private boolean enabled() {
