@@ -1,10 +1,5 @@
 package io.dysession.sample;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
-
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,19 +33,11 @@ public class ServedBy {
     }
 
     /**
-     * The first characters of base64url(SHA-256(id)), the item's partition key; null when the
-     * visitor has no stored session yet (asking for the id would create one).
+     * The first characters of the session's handle, base64url(SHA-256(id)): the item's partition
+     * key, safe to show; null when the visitor has no stored session yet (asking for the handle
+     * would create one).
      */
     String sessionDigestPrefix() {
-        if (session.isNew()) {
-            return null;
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(session.id().getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, DIGEST_SHOWN);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return session.isNew() ? null : session.handle().substring(0, DIGEST_SHOWN);
     }
 }
