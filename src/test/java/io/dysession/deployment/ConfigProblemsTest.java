@@ -56,10 +56,12 @@ class ConfigProblemsTest {
                 "dysession.cookie.domain", "bad domain",
                 "dysession.id-source", "query",
                 "dysession.on-incompatible-state", "ignore",
-                "dysession.compression-threshold", "-1"));
+                "dysession.compression-threshold", "-1",
+                "dysession.server-timing", "on"));
         String message = Deployments.failure(Cart.class);
         assertContains(message, "dysession.max-lifetime=-PT1H is not valid; expected a positive ISO-8601 duration");
         assertContains(message, "dysession.cookie.secure=sometimes is not valid; expected auto, true or false.");
+        assertContains(message, "dysession.server-timing=on is not valid; expected true or false.");
         assertContains(message, "dysession.cookie.same-site=Relaxed is not valid; expected Lax, Strict or None.");
         assertContains(message, "dysession.cookie.max-age=PT0S is not valid; expected a positive ISO-8601 duration");
         assertContains(message, "dysession.cookie.path=no-slash is not valid");
