@@ -2,6 +2,7 @@ package io.dysession.internal.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * The DynamoDB calls one thread makes while a trace is open, and the size of the session item it
@@ -36,10 +37,11 @@ public final class CallTrace implements AutoCloseable {
         }
     }
 
-    static void item(long bytes) {
+    // Sized only when a trace is open: sizing reads the whole item.
+    static void item(LongSupplier bytes) {
         CallTrace trace = CURRENT.get();
         if (trace != null) {
-            trace.itemBytes = bytes;
+            trace.itemBytes = bytes.getAsLong();
         }
     }
 

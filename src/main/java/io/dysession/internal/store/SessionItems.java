@@ -64,7 +64,7 @@ final class SessionItems {
             return false;
         }
         statistics.written(ItemMapping.beanBytes(item));
-        CallTrace.item(ItemSize.of(item));
+        CallTrace.item(() -> ItemSize.of(item));
         cache.put(session);
         return true;
     }
@@ -139,7 +139,7 @@ final class SessionItems {
             return Optional.empty();
         }
         if (!versionOnly) {
-            CallTrace.item(ItemSize.of(response.item()));
+            CallTrace.item(() -> ItemSize.of(response.item()));
         }
         return Optional.of(response.item());
     }
