@@ -1,4 +1,4 @@
-package io.dysession.store;
+package io.dysession.test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -13,7 +13,6 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
-import io.dysession.test.DynamoDbEmulator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
