@@ -8,33 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
-import org.jboss.weld.junit5.EnableWeld;
-import org.jboss.weld.junit5.WeldInitiator;
-import org.jboss.weld.junit5.WeldSetup;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.dysession.beans.Cart;
 import io.dysession.beans.Wizard;
-import io.dysession.internal.DySessionExtension;
 import io.dysession.test.DynamoDbCalls;
+import io.dysession.test.EnableDySessionWeld;
 import io.dysession.test.Requests;
 import io.dysession.test.Requests.Response;
-import io.dysession.test.TestConfig;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /** Which DynamoDB calls each kind of request makes: the cost model of the README. */
-@EnableWeld
+@EnableDySessionWeld(table = "calls", beans = {Cart.class, Wizard.class})
 class DynamoDbCallsTest {
-
-    @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld().addExtension(new DySessionExtension())
-            .addBeanClasses(Cart.class, Wizard.class)).build();
 
     @Inject
     Cart cart;
@@ -43,19 +32,7 @@ class DynamoDbCallsTest {
     Wizard wizard;
 
     @Inject
-    BeanManager beanManager;
-
     Requests requests;
-
-    @BeforeAll
-    static void configure() {
-        TestConfig.use("calls");
-    }
-
-    @BeforeEach
-    void setUp() {
-        requests = new Requests(beanManager);
-    }
 
     @Test
     void aRequestThatTouchesNoSessionBeanMakesNoCall() {

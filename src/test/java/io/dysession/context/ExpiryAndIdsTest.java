@@ -10,38 +10,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
-import org.jboss.weld.junit5.EnableWeld;
-import org.jboss.weld.junit5.WeldInitiator;
-import org.jboss.weld.junit5.WeldSetup;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.dysession.DySession;
 import io.dysession.beans.Cart;
-import io.dysession.internal.DySessionExtension;
 import io.dysession.internal.context.SessionChange.Kind;
 import io.dysession.test.DynamoDbEmulator;
+import io.dysession.test.EnableDySessionWeld;
 import io.dysession.test.Items;
 import io.dysession.test.Requests;
 import io.dysession.test.Requests.Response;
-import io.dysession.test.TestConfig;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** What is stored under which key, expiry on read, and ids that are never adopted. */
-@EnableWeld
+@EnableDySessionWeld(table = ExpiryAndIdsTest.TABLE, beans = Cart.class)
 class ExpiryAndIdsTest {
 
-    private static final String TABLE = "expiry-and-ids";
+    static final String TABLE = "expiry-and-ids";
 
     private final Items items = new Items(TABLE);
-
-    @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld().addExtension(new DySessionExtension())
-            .addBeanClasses(Cart.class)).build();
 
     @Inject
     Cart cart;
@@ -50,19 +39,7 @@ class ExpiryAndIdsTest {
     DySession session;
 
     @Inject
-    BeanManager beanManager;
-
     Requests requests;
-
-    @BeforeAll
-    static void configure() {
-        TestConfig.use(TABLE);
-    }
-
-    @BeforeEach
-    void setUp() {
-        requests = new Requests(beanManager);
-    }
 
     @Test
     void theItemIsKeyedByTheIdDigestAndHoldsTheLayout() {

@@ -12,14 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
-import org.jboss.weld.junit5.EnableWeld;
-import org.jboss.weld.junit5.WeldInitiator;
-import org.jboss.weld.junit5.WeldSetup;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.dysession.DySession;
@@ -27,23 +21,19 @@ import io.dysession.beans.AuditLog;
 import io.dysession.beans.Cart;
 import io.dysession.beans.SessionEventLog;
 import io.dysession.beans.Visit;
-import io.dysession.internal.DySessionExtension;
 import io.dysession.internal.context.SessionChange.Kind;
+import io.dysession.test.EnableDySessionWeld;
 import io.dysession.test.Items;
 import io.dysession.test.Requests;
 import io.dysession.test.Requests.Response;
-import io.dysession.test.TestConfig;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The DySession handle: invalidate, rotate, timeouts, lifecycle events, and no resurrection. */
-@EnableWeld
+@EnableDySessionWeld(table = LifecycleTest.TABLE,
+        beans = {Cart.class, Visit.class, AuditLog.class, SessionEventLog.class})
 class LifecycleTest {
 
-    private static final String TABLE = "lifecycle";
-
-    @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld().addExtension(new DySessionExtension())
-            .addBeanClasses(Cart.class, Visit.class, AuditLog.class, SessionEventLog.class)).build();
+    static final String TABLE = "lifecycle";
 
     @Inject
     Cart cart;
@@ -61,20 +51,9 @@ class LifecycleTest {
     SessionEventLog eventLog;
 
     @Inject
-    BeanManager beanManager;
+    Requests requests;
 
     private final Items items = new Items(TABLE);
-    private Requests requests;
-
-    @BeforeAll
-    static void configure() {
-        TestConfig.use(TABLE);
-    }
-
-    @BeforeEach
-    void setUp() {
-        requests = new Requests(beanManager);
-    }
 
     @Test
     void invalidateRunsPreDestroyDeletesTheItemAndClearsTheCookie() {

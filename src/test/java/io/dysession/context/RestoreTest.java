@@ -5,13 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
-import org.jboss.weld.junit5.EnableWeld;
-import org.jboss.weld.junit5.WeldInitiator;
-import org.jboss.weld.junit5.WeldSetup;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.dysession.beans.AuditInterceptor;
@@ -19,17 +14,12 @@ import io.dysession.beans.AuditLog;
 import io.dysession.beans.Greeter;
 import io.dysession.beans.Preferences;
 import io.dysession.beans.Wallet;
-import io.dysession.internal.DySessionExtension;
+import io.dysession.test.EnableDySessionWeld;
 import io.dysession.test.Requests;
-import io.dysession.test.TestConfig;
 
-@EnableWeld
+@EnableDySessionWeld(table = "restore",
+        beans = {Preferences.class, Greeter.class, Wallet.class, AuditInterceptor.class, AuditLog.class})
 class RestoreTest {
-
-    @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld().addExtension(new DySessionExtension())
-            .addBeanClasses(Preferences.class, Greeter.class, Wallet.class, AuditInterceptor.class,
-                    AuditLog.class)).build();
 
     @Inject
     Preferences preferences;
@@ -41,16 +31,10 @@ class RestoreTest {
     AuditLog auditLog;
 
     @Inject
-    BeanManager beanManager;
-
-    @BeforeAll
-    static void configure() {
-        TestConfig.use("restore");
-    }
+    Requests requests;
 
     @Test
     void storedStateWinsOverPostConstructAndInjectedHelpersSurvive() {
-        Requests requests = new Requests(beanManager);
         String cookie = requests.send(null, () -> {
             assertEquals("en", preferences.getLanguage(), "@PostConstruct sets the default");
             preferences.setLanguage("fr");
@@ -66,7 +50,6 @@ class RestoreTest {
 
     @Test
     void anInterceptedBeanRestoresAndStaysIntercepted() {
-        Requests requests = new Requests(beanManager);
         String cookie = requests.send(null, () -> wallet.deposit(250)).setCookie();
         requests.send(cookie, () -> {
             assertEquals(250, wallet.getCents());

@@ -13,42 +13,26 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.jboss.weld.junit5.EnableWeld;
-import org.jboss.weld.junit5.WeldInitiator;
-import org.jboss.weld.junit5.WeldSetup;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.dysession.beans.Address;
 import io.dysession.beans.Money;
 import io.dysession.beans.Profile;
 import io.dysession.beans.Tier;
-import io.dysession.internal.DySessionExtension;
+import io.dysession.test.EnableDySessionWeld;
 import io.dysession.test.Requests;
-import io.dysession.test.TestConfig;
-import jakarta.enterprise.inject.spi.BeanManager;
 
-@EnableWeld
+@EnableDySessionWeld(table = "round-trip", beans = Profile.class)
 class RoundTripTest {
-
-    @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-            .addExtension(new DySessionExtension()).addBeanClasses(Profile.class)).build();
 
     @Inject
     Profile profile;
 
     @Inject
-    BeanManager beanManager;
-
-    @BeforeAll
-    static void configure() {
-        TestConfig.use("round-trip");
-    }
+    Requests requests;
 
     @Test
     void nestedObjectsCollectionsEnumsTimesAndRecordsComeBack() {
-        Requests requests = new Requests(beanManager);
         Instant login = Instant.parse("2026-11-20T10:15:30.123Z");
         String cookie = requests.send(null, () -> {
             profile.setAddress(new Address("1 Main St", "Springfield"));

@@ -6,35 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
-import org.jboss.weld.junit5.EnableWeld;
-import org.jboss.weld.junit5.WeldInitiator;
-import org.jboss.weld.junit5.WeldSetup;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.dysession.beans.Cart;
 import io.dysession.beans.Wizard;
-import io.dysession.internal.DySessionExtension;
 import io.dysession.test.DynamoDbCalls;
+import io.dysession.test.EnableDySessionWeld;
 import io.dysession.test.Requests;
 import io.dysession.test.Requests.Response;
-import io.dysession.test.TestConfig;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /** Touching the expiry, removing destroyed beans, and refusing oversized state. */
-@EnableWeld
+@EnableDySessionWeld(table = "writes", beans = {Cart.class, Wizard.class},
+        config = "dysession.touch-interval=PT0S") // every read-only request is past the touch interval
 class WritesTest {
-
-    @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld().addExtension(new DySessionExtension())
-            .addBeanClasses(Cart.class, Wizard.class)).build();
 
     @Inject
     Cart cart;
@@ -46,20 +35,7 @@ class WritesTest {
     Instance<Object> instances;
 
     @Inject
-    BeanManager beanManager;
-
     Requests requests;
-
-    @BeforeAll
-    static void configure() {
-        // Every read-only request is past the touch interval.
-        TestConfig.use("writes", Map.of("dysession.touch-interval", "PT0S"));
-    }
-
-    @BeforeEach
-    void setUp() {
-        requests = new Requests(beanManager);
-    }
 
     @Test
     void aReadOnlyRequestPastTheTouchIntervalMovesOnlyTheExpiry() {

@@ -15,38 +15,27 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
-import org.jboss.weld.junit5.EnableWeld;
-import org.jboss.weld.junit5.WeldInitiator;
-import org.jboss.weld.junit5.WeldSetup;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.dysession.DySession;
 import io.dysession.beans.Cart;
-import io.dysession.internal.DySessionExtension;
 import io.dysession.internal.context.SessionChange.Kind;
 import io.dysession.internal.store.CallerDigests;
+import io.dysession.test.EnableDySessionWeld;
 import io.dysession.test.Items;
 import io.dysession.test.Requests;
 import io.dysession.test.Requests.Response;
-import io.dysession.test.TestConfig;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A login kept with the session: stored in the request's one write, id rotated, read back, ended. */
-@EnableWeld
+@EnableDySessionWeld(table = LoginInSessionTest.TABLE, beans = {Cart.class, Logins.class})
 class LoginInSessionTest {
 
-    private static final String TABLE = "login-in-session";
+    static final String TABLE = "login-in-session";
 
     private final Items items = new Items(TABLE);
-
-    @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld().addExtension(new DySessionExtension())
-            .addBeanClasses(Cart.class)).build();
 
     @Inject
     Cart cart;
@@ -55,21 +44,10 @@ class LoginInSessionTest {
     DySession session;
 
     @Inject
-    BeanManager beanManager;
-
     Requests requests;
+
+    @Inject
     Logins logins;
-
-    @BeforeAll
-    static void configure() {
-        TestConfig.use(TABLE);
-    }
-
-    @BeforeEach
-    void setUp() {
-        requests = new Requests(beanManager);
-        logins = new Logins(beanManager);
-    }
 
     @Test
     void theLoginIsWrittenWithTheBeansInTheRotationThatEndsTheOldId() {

@@ -3,6 +3,7 @@ package io.dysession.login;
 import java.util.List;
 
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
 
 import io.dysession.internal.DySessionExtension;
 import io.dysession.internal.context.DySessionContext;
@@ -16,6 +17,7 @@ final class Logins {
 
     private final DySessionContext context;
 
+    @Inject
     Logins(BeanManager beanManager) {
         this.context = beanManager.getExtension(DySessionExtension.class).runtime().context();
     }

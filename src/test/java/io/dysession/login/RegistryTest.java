@@ -10,40 +10,29 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
-import org.jboss.weld.junit5.EnableWeld;
-import org.jboss.weld.junit5.WeldInitiator;
-import org.jboss.weld.junit5.WeldSetup;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.dysession.DySession;
 import io.dysession.DySessionInfo;
 import io.dysession.DySessionRegistry;
 import io.dysession.beans.Cart;
-import io.dysession.internal.DySessionExtension;
 import io.dysession.internal.context.SessionChange.Kind;
 import io.dysession.test.DynamoDbCalls;
+import io.dysession.test.EnableDySessionWeld;
 import io.dysession.test.Items;
 import io.dysession.test.Requests;
 import io.dysession.test.Requests.Response;
-import io.dysession.test.TestConfig;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A caller's sessions through the sparse caller index: listed, ended one by one or all, never resurrected. */
-@EnableWeld
+@EnableDySessionWeld(table = RegistryTest.TABLE, beans = {Cart.class, Logins.class})
 class RegistryTest {
 
-    private static final String TABLE = "login-registry";
+    static final String TABLE = "login-registry";
 
     private final Items items = new Items(TABLE);
-
-    @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld().addExtension(new DySessionExtension())
-            .addBeanClasses(Cart.class)).build();
 
     @Inject
     Cart cart;
@@ -55,21 +44,10 @@ class RegistryTest {
     DySessionRegistry registry;
 
     @Inject
-    BeanManager beanManager;
-
     Requests requests;
+
+    @Inject
     Logins logins;
-
-    @BeforeAll
-    static void configure() {
-        TestConfig.use(TABLE);
-    }
-
-    @BeforeEach
-    void setUp() {
-        requests = new Requests(beanManager);
-        logins = new Logins(beanManager);
-    }
 
     @Test
     void sessionsOfListsTheCallersSessionsWithTheirClientsInOneQuery() {

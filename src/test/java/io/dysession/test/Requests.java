@@ -3,6 +3,7 @@ package io.dysession.test;
 import java.util.List;
 
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
 
 import io.dysession.internal.DySessionExtension;
 import io.dysession.internal.context.SessionChange;
@@ -16,6 +17,7 @@ public final class Requests {
 
     private final DySessionContext context;
 
+    @Inject
     public Requests(BeanManager beanManager) {
         this.context = beanManager.getExtension(DySessionExtension.class).runtime().context();
     }
