@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
-import io.dysession.internal.store.ExpiredSessionPurge;
-import io.dysession.internal.store.StoreLocation;
+import io.dysession.internal.admin.ExpiredSessionPurge;
+import io.dysession.internal.dynamodb.CallPath;
+import io.dysession.internal.dynamodb.StoreLocation;
 import io.dysession.internal.store.TableLayout;
 import io.dysession.test.DynamoDbEmulator;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -83,9 +84,9 @@ class PurgeCommandTest {
         Tables.create(table, "PK", null);
         put(table, Map.of("PK", s("used-meanwhile")), NOW - 10);
         put(table, Map.of("PK", s("abandoned")), NOW - 10);
-        TableLayout layout = new TableLayout(table, "PK", Optional.empty(), "session", "ttl");
-        ExpiredSessionPurge purge = new ExpiredSessionPurge(DynamoDbEmulator.client(), layout, "",
-                new StoreLocation(table, "us-east-1", DynamoDbEmulator.endpoint()));
+        TableLayout layout = new TableLayout(table, "PK", Optional.empty(), "session", "ttl", "caller-index");
+        ExpiredSessionPurge purge = new ExpiredSessionPurge(CallPath.forTools(DynamoDbEmulator.client(),
+                new StoreLocation(table, "us-east-1", DynamoDbEmulator.endpoint())), layout, "");
         AtomicBoolean touched = new AtomicBoolean();
         // Called once the scan has found both expired items, before any delete: a request touches one.
         ExpiredSessionPurge.Counts counts = purge.run(NOW, 1, false, progress -> {

@@ -26,7 +26,7 @@ import io.dysession.test.TestConfig;
  */
 class BuiltInMechanismsTest {
 
-    private final Logger log = Logger.getLogger("io.dysession.internal.web.BuiltInMechanisms");
+    private final Logger log = Logger.getLogger("io.dysession.internal.login.BuiltInMechanisms");
     private final List<LogRecord> warnings = new CopyOnWriteArrayList<>();
     private final Handler capture = new Handler() {
         @Override

@@ -17,7 +17,7 @@ import io.dysession.DySessionInfo;
 import io.dysession.DySessionRegistry;
 import io.dysession.beans.Cart;
 import io.dysession.internal.DySessionExtension;
-import io.dysession.internal.context.SessionRegistry;
+import io.dysession.internal.login.SessionRegistry;
 import io.dysession.test.Containers;
 import io.dysession.test.DynamoDbEmulator;
 import io.dysession.test.FaultProxy;
@@ -147,7 +147,7 @@ class CallerIndexTest {
             requests = new Requests(beanManager);
             logins = new Logins(beanManager);
             registry = container.select(DySessionRegistry.class).get();
-            cap = new SessionRegistry(logins.context());
+            cap = beanManager.getExtension(DySessionExtension.class).runtime().registry();
             table = beanManager.getExtension(DySessionExtension.class).runtime().settings().table().name();
         }
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.dysession.DySession;
 import io.dysession.beans.Cart;
 import io.dysession.internal.context.SessionChange.Kind;
-import io.dysession.internal.store.CallerDigests;
+import io.dysession.internal.store.SessionKeys;
 import io.dysession.test.EnableDySessionWeld;
 import io.dysession.test.Items;
 import io.dysession.test.Requests;
@@ -142,9 +142,9 @@ class LoginInSessionTest {
 
     @Test
     void theCallerDigestIsPrefixedSha256OfTheUtf8Name() {
-        assertEquals(sha256("zoë"), new CallerDigests("").of("zoë"));
-        assertEquals("app1#" + sha256("zoë"), new CallerDigests("app1#").of("zoë"));
-        assertNotEquals(new CallerDigests("").of("alice"), new CallerDigests("").of("Alice"));
+        assertEquals(sha256("zoë"), new SessionKeys("").ofCaller("zoë"));
+        assertEquals("app1#" + sha256("zoë"), new SessionKeys("app1#").ofCaller("zoë"));
+        assertNotEquals(new SessionKeys("").ofCaller("alice"), new SessionKeys("").ofCaller("Alice"));
     }
 
     private static String sha256(String text) {

@@ -3,7 +3,7 @@ package io.dysession.internal.cli;
 import java.io.PrintWriter;
 import java.util.List;
 
-import io.dysession.internal.store.DescribedTable;
+import io.dysession.internal.admin.DescribedTable;
 import io.dysession.internal.store.TableLayout;
 import picocli.CommandLine.Command;
 

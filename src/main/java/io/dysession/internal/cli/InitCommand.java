@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 
-import io.dysession.internal.store.DescribedTable;
+import io.dysession.internal.admin.DescribedTable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

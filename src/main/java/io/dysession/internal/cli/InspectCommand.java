@@ -6,8 +6,9 @@ import java.util.StringJoiner;
 import java.util.TreeMap;
 
 import io.dysession.internal.context.SessionId;
-import io.dysession.internal.store.SessionStore;
+import io.dysession.internal.store.SessionKeys;
 import io.dysession.internal.store.StoredSession;
+import io.dysession.internal.store.StoredSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -38,10 +39,10 @@ final class InspectCommand extends TableCommand {
     @Override
     void run(SessionTable table) {
         table.requireConfiguredKeys();
-        SessionStore store = SessionStore.reader(table.client(), table.settings().table(), table.location());
-        String key = store.keys().keyOf(sessionId);
-        StoredSession session = store.find(key).orElseThrow(() -> new CommandFailure("no session with that id in "
-                + "DynamoDB " + table.location() + " (no item with partition key '" + key + "')."));
+        StoredSession session = StoredSessions.forTools(table.calls(), table.settings().table()).find(sessionId)
+                .orElseThrow(() -> new CommandFailure("no session with that id in DynamoDB " + table.location()
+                        + " (no item with partition key '"
+                        + new SessionKeys(table.settings().table().keyPrefix()).ofId(sessionId).value() + "')."));
         out().println(PrettyJson.indent(json(session, table.layout().table())));
     }
 
@@ -50,11 +51,12 @@ final class InspectCommand extends TableCommand {
         new TreeMap<>(session.beans()).forEach((bean, state) -> beans.add(PrettyJson.quote(bean) + ":" + state));
         StringJoiner json = new StringJoiner(",", "{", "}");
         json.add(field("table", PrettyJson.quote(table)));
-        json.add(field("key", PrettyJson.quote(session.key())));
+        json.add(field("key", PrettyJson.quote(session.key().value())));
         json.add(field("created", PrettyJson.quote(Instant.ofEpochMilli(session.created()).toString())));
         json.add(field("accessed", PrettyJson.quote(Instant.ofEpochMilli(session.accessed()).toString())));
         json.add(field("expires", PrettyJson.quote(Instant.ofEpochSecond(session.expires()).toString())));
-        json.add(field("expired", Boolean.toString(session.isExpiredAt(System.currentTimeMillis()))));
+        // The TTL attribute's verdict: the tool does not know the application's maximum lifetime.
+        json.add(field("expired", Boolean.toString(session.expires() * 1000 <= System.currentTimeMillis())));
         if (session.timeout() > 0) {
             json.add(field("timeout", PrettyJson.quote(Duration.ofSeconds(session.timeout()).toString())));
         }

@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.function.Consumer;
 
-import io.dysession.internal.store.ExpiredSessionPurge;
-import io.dysession.internal.store.ExpiredSessionPurge.Counts;
+import io.dysession.internal.admin.ExpiredSessionPurge;
+import io.dysession.internal.admin.ExpiredSessionPurge.Counts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,8 +39,8 @@ final class PurgeCommand extends TableCommand {
     @Override
     void run(SessionTable table) {
         table.requireConfiguredKeys();
-        ExpiredSessionPurge purge = new ExpiredSessionPurge(table.client(), table.layout(),
-                table.settings().table().keyPrefix(), table.location());
+        ExpiredSessionPurge purge = new ExpiredSessionPurge(table.calls(), table.layout(),
+                table.settings().table().keyPrefix());
         Counts counts = purge.run(Instant.now().getEpochSecond(), segments, dryRun,
                 new ProgressLine(err(), dryRun));
         PrintWriter out = out();

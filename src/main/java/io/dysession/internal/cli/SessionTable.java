@@ -4,11 +4,12 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.dysession.internal.admin.DescribedTable;
+import io.dysession.internal.admin.TableAdmin;
 import io.dysession.internal.config.Settings;
-import io.dysession.internal.store.DynamoDbClients;
-import io.dysession.internal.store.StoreLocation;
-import io.dysession.internal.store.TableAdmin;
-import io.dysession.internal.store.DescribedTable;
+import io.dysession.internal.dynamodb.CallPath;
+import io.dysession.internal.dynamodb.DynamoDbClients;
+import io.dysession.internal.dynamodb.StoreLocation;
 import io.dysession.internal.store.TableLayout;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -22,6 +23,7 @@ final class SessionTable implements AutoCloseable {
     private final DynamoDbClient client;
     private final TableLayout layout;
     private final StoreLocation location;
+    private final CallPath calls;
     private final TableAdmin admin;
 
     private SessionTable(Settings settings, DynamoDbClient client) {
@@ -29,7 +31,8 @@ final class SessionTable implements AutoCloseable {
         this.client = client;
         this.layout = TableLayout.of(settings.table());
         this.location = DynamoDbClients.locate(client, settings.table().name());
-        this.admin = new TableAdmin(client, layout, location);
+        this.calls = CallPath.forTools(client, location);
+        this.admin = new TableAdmin(calls, layout);
     }
 
     static SessionTable open(Settings settings) {
@@ -52,8 +55,9 @@ final class SessionTable implements AutoCloseable {
         return settings;
     }
 
-    DynamoDbClient client() {
-        return client;
+    /** Every DynamoDB call of a command goes this way. */
+    CallPath calls() {
+        return calls;
     }
 
     TableLayout layout() {

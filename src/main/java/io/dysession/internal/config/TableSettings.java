@@ -18,11 +18,4 @@ import java.util.Optional;
 public record TableSettings(String name, String partitionKey, String keyPrefix, Optional<String> sortKey,
                             String sortKeyValue, String ttlAttribute, boolean autoCreate, int compressionThreshold,
                             String callerIndex) {
-
-    /** Settings with the default caller index name. */
-    public TableSettings(String name, String partitionKey, String keyPrefix, Optional<String> sortKey,
-                         String sortKeyValue, String ttlAttribute, boolean autoCreate, int compressionThreshold) {
-        this(name, partitionKey, keyPrefix, sortKey, sortKeyValue, ttlAttribute, autoCreate, compressionThreshold,
-                "caller-index");
-    }
 }

@@ -18,6 +18,15 @@ public record TimingSettings(Duration timeout, Duration maxLifetime, Duration to
         return Math.floorDiv(Math.min(idle, absolute), 1000);
     }
 
+    /**
+     * The one expiry rule: a session is live while its stored expiry (epoch seconds) has not
+     * passed and it has not reached its maximum lifetime. Expired items count as absent: DynamoDB's
+     * TTL deletes them late (up to about 48 hours), some compatible stores never.
+     */
+    public boolean live(long expiresSeconds, long createdMillis, long nowMillis) {
+        return expiresSeconds * 1000 > nowMillis && !outlived(createdMillis, nowMillis);
+    }
+
     /** True when a session created then has reached its maximum lifetime. */
     public boolean outlived(long createdMillis, long nowMillis) {
         return createdMillis + maxLifetime.toMillis() <= nowMillis;

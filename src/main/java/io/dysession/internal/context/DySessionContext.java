@@ -17,6 +17,9 @@ import io.dysession.DySessionScoped;
 @Vetoed
 public final class DySessionContext implements AlterableContext {
 
+    /** What the filter, the interceptor and the beans say when used before the deployment finished. */
+    public static final String NOT_STARTED = "dysession is not started: its extension did not finish deployment.";
+
     private final ThreadLocal<SessionRequest> current = new ThreadLocal<>();
     private volatile SessionEnvironment environment;
 
@@ -25,28 +28,19 @@ public final class DySessionContext implements AlterableContext {
         this.environment = environment;
     }
 
-    /** The environment sessions are served with; null until configured. */
-    SessionEnvironment environment() {
-        return environment;
-    }
-
     /**
      * Binds a new request's session to this thread until the binding is closed; {@code clientId} is
      * whatever the client sent, or null. The one way in for the filter and for tests without a servlet container.
      */
     public Binding bind(String clientId) {
-        SessionEnvironment env = environment;
-        if (env == null) {
-            throw new IllegalStateException("dysession is not started: its extension did not finish deployment.");
-        }
-        return bind(new SessionRequest(env, clientId));
+        return bind(request(clientId));
     }
 
     /** A new request's session, not yet bound: for the login interceptor, which runs before the filter. */
     public SessionRequest request(String clientId) {
         SessionEnvironment env = environment;
         if (env == null) {
-            throw new IllegalStateException("dysession is not started: its extension did not finish deployment.");
+            throw new IllegalStateException(NOT_STARTED);
         }
         return new SessionRequest(env, clientId);
     }

@@ -4,8 +4,8 @@ import java.time.Clock;
 
 import io.dysession.internal.codec.StateCodec;
 import io.dysession.internal.config.IncompatibleStatePolicy;
-import io.dysession.internal.config.LoginSettings;
 import io.dysession.internal.config.TimingSettings;
+import io.dysession.internal.statistics.Counters;
 import io.dysession.internal.store.SessionStore;
 
 /**
@@ -19,9 +19,7 @@ import io.dysession.internal.store.SessionStore;
  * @param timing               timeouts: the default idle timeout and the maximum lifetime
  * @param onIncompatibleState  what to do with stored state that no longer fits its class
  * @param clock                time source
- * @param login                logins kept with sessions: the cap per caller
  */
-public record SessionEnvironment(SessionStore store, StateCodec codec, SessionEvents events, SessionCounters counters,
-                                 TimingSettings timing, IncompatibleStatePolicy onIncompatibleState, Clock clock,
-                                 LoginSettings login) {
+public record SessionEnvironment(SessionStore store, StateCodec codec, SessionEvents events, Counters counters,
+                                 TimingSettings timing, IncompatibleStatePolicy onIncompatibleState, Clock clock) {
 }

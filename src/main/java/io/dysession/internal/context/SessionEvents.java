@@ -7,12 +7,9 @@ package io.dysession.internal.context;
  */
 public interface SessionEvents {
 
-    default void started(String publicDigest) {
-    }
+    void started(String publicDigest);
 
-    default void ending(String publicDigest) {
-    }
+    void ending(String publicDigest);
 
-    default void ended(String publicDigest) {
-    }
+    void ended(String publicDigest);
 }

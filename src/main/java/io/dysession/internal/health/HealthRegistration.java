@@ -9,7 +9,7 @@ import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.Readiness;
 
-import io.dysession.internal.store.TableProbe;
+import io.dysession.internal.admin.TableProbe;
 
 /**
  * Adds the readiness check as a bean. Called only when MicroProfile Health is on the class path,

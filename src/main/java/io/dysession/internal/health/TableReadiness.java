@@ -6,7 +6,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
-import io.dysession.internal.store.TableProbe;
+import io.dysession.internal.admin.TableProbe;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**

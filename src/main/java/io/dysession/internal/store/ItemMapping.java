@@ -10,30 +10,30 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * {@link StoredSession} to and from a DynamoDB item.
  */
-final class ItemMapping {
+public final class ItemMapping {
 
-    static final String CREATED = "created";
-    static final String ACCESSED = "accessed";
+    public static final String CREATED = "created";
+    public static final String ACCESSED = "accessed";
     static final String VERSION = "ver";
     static final String TIMEOUT = "timeout";
     static final String BEANS = "beans";
     static final String BEAN_VERSIONS = "bver";
-    static final String LOGIN = "login";
+    public static final String LOGIN = "login";
     static final String CALLER = "caller";
 
     private final TableLayout layout;
     private final BeanEncoding encoding;
-    private final CallerDigests callers;
+    private final SessionKeys keys;
 
-    ItemMapping(TableLayout layout, BeanEncoding encoding, CallerDigests callers) {
+    ItemMapping(TableLayout layout, BeanEncoding encoding, SessionKeys keys) {
         this.layout = layout;
         this.encoding = encoding;
-        this.callers = callers;
+        this.keys = keys;
     }
 
     /** The whole item, its beans encoded; checked against the item size limit. */
     Map<String, AttributeValue> toItem(StoredSession session) {
-        Map<String, AttributeValue> item = new HashMap<>(layout.key(session.key()));
+        Map<String, AttributeValue> item = new HashMap<>(layout.key(session.key().value()));
         item.put(CREATED, number(session.created()));
         item.put(ACCESSED, number(session.accessed()));
         item.put(layout.ttlAttribute(), number(session.expires()));
@@ -64,7 +64,7 @@ final class ItemMapping {
         Map<String, AttributeValue> map = Map.of("caller", AttributeValue.fromS(login.caller()),
                 "groups", AttributeValue.fromL(groups), "client", AttributeValue.fromS(login.client()),
                 "at", number(login.at()));
-        return Map.of(LOGIN, AttributeValue.fromM(map), CALLER, AttributeValue.fromS(callers.of(login.caller())));
+        return Map.of(LOGIN, AttributeValue.fromM(map), CALLER, AttributeValue.fromS(keys.ofCaller(login.caller())));
     }
 
     /** The login an item (or an index entry) holds; null for none. */
@@ -98,7 +98,7 @@ final class ItemMapping {
      * The session an item holds. A bean value that cannot be decoded is left out (that bean starts
      * fresh); anything else that does not fit the layout throws {@link ItemLayoutException}.
      */
-    StoredSession fromItem(String key, Map<String, AttributeValue> item) {
+    StoredSession fromItem(SessionKey key, Map<String, AttributeValue> item) {
         Map<String, String> beans = new HashMap<>();
         map(item, BEANS, true).forEach((bean, value) -> {
             String json = BeanEncoding.decode(value);
@@ -134,7 +134,7 @@ final class ItemMapping {
         }
     }
 
-    static AttributeValue number(long value) {
+    public static AttributeValue number(long value) {
         return AttributeValue.fromN(Long.toString(value));
     }
 

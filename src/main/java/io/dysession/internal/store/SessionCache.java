@@ -57,7 +57,7 @@ public final class SessionCache {
         if (!enabled()) {
             return;
         }
-        entries.put(session.key(), new Entry(session, clock.millis()));
+        entries.put(session.key().value(), new Entry(session, clock.millis()));
     }
 
     synchronized void remove(String key) {

@@ -13,6 +13,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
+import io.dysession.internal.dynamodb.CallPath;
+import io.dysession.internal.dynamodb.CallTrace;
+import io.dysession.internal.statistics.Counters;
+
 /**
  * The DynamoDB operations on session items, each one call: get, conditional create, update,
  * touch, rotate and delete, keeping the cache to states known exactly. Every write is
@@ -24,27 +28,21 @@ final class SessionItems {
 
     private static final Logger LOG = Logger.getLogger(SessionStore.class.getName());
 
-    private final StoreCalls calls;
+    private final CallPath calls;
     private final TableLayout layout;
-    private final SessionKeys keys;
     private final boolean consistentRead;
     private final ItemMapping mapping;
     private final SessionCache cache;
-    private final StoreStatistics statistics;
+    private final Counters statistics;
 
-    SessionItems(StoreCalls calls, TableLayout layout, SessionKeys keys, boolean consistentRead, ItemMapping mapping,
-                 SessionCache cache, StoreStatistics statistics) {
+    SessionItems(CallPath calls, TableLayout layout, boolean consistentRead, ItemMapping mapping, SessionCache cache,
+                 Counters statistics) {
         this.calls = calls;
         this.layout = layout;
-        this.keys = keys;
         this.consistentRead = consistentRead;
         this.mapping = mapping;
         this.cache = cache;
         this.statistics = statistics;
-    }
-
-    SessionKeys keys() {
-        return keys;
     }
 
     boolean caches() {
@@ -59,7 +57,7 @@ final class SessionItems {
                     .conditionExpression("attribute_not_exists(#pk)")
                     .expressionAttributeNames(Map.of("#pk", layout.partitionKey()))
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)),
-                response -> StoreCalls.one(response.consumedCapacity()));
+                response -> CallPath.one(response.consumedCapacity()));
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
@@ -78,8 +76,8 @@ final class SessionItems {
      * @param removed the beans to remove
      * @param login   the login set or ended, or null to leave it alone
      */
-    WriteOutcome update(StoredSession after, Map<String, String> changed, Set<String> removed,
-                        SessionDelta.LoginChange login, WriteGuard guard) {
+    SaveResult update(StoredSession after, Map<String, String> changed, Set<String> removed,
+                      SessionDelta.LoginChange login, WriteGuard guard) {
         Map<String, AttributeValue> encoded = mapping.encode(changed);
         mapping.checkSize(encoded, after.beans());
         UpdateExpression expression = new UpdateExpression(layout, after);
@@ -89,25 +87,25 @@ final class SessionItems {
             expression.login(mapping.loginAttributes(login.login()));
         }
         expression.guard(guard);
-        WriteOutcome outcome = conditionalUpdate(after, expression, guard);
-        if (outcome.kind() == WriteOutcome.Kind.WRITTEN) {
+        SaveResult outcome = conditionalUpdate(after, expression, guard, SaveResult.Kind.SAVED);
+        if (outcome.kind() == SaveResult.Kind.SAVED) {
             encoded.values().forEach(value -> statistics.written(BeanEncoding.size(value)));
         }
         return outcome;
     }
 
     /** Moves only the access and expiry times (and the version), conditioned as {@code guard} says. */
-    WriteOutcome touch(StoredSession after, WriteGuard guard) {
+    SaveResult touch(StoredSession after, WriteGuard guard) {
         UpdateExpression expression = new UpdateExpression(layout, after);
         expression.guard(guard);
-        return conditionalUpdate(after, expression, guard);
+        return conditionalUpdate(after, expression, guard, SaveResult.Kind.TOUCHED);
     }
 
     /**
      * Moves a session to a new key in one {@code TransactWriteItems}: put the new item (which must
      * not exist) and delete the old one (which must still exist). Returns false when the old one is gone.
      */
-    boolean rotate(String oldKey, StoredSession renamed) {
+    boolean rotate(SessionKey oldKey, StoredSession renamed) {
         Map<String, AttributeValue> item = mapping.toItem(renamed);
         Map<String, String> names = Map.of("#pk", layout.partitionKey());
         try {
@@ -115,26 +113,26 @@ final class SessionItems {
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).transactItems(
                     put -> put.put(p -> p.tableName(layout.table()).item(item)
                             .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(names)),
-                    delete -> delete.delete(d -> d.tableName(layout.table()).key(layout.key(oldKey))
+                    delete -> delete.delete(d -> d.tableName(layout.table()).key(layout.key(oldKey.value()))
                             .conditionExpression("attribute_exists(#pk)").expressionAttributeNames(names)))),
                     response -> response.consumedCapacity());
         } catch (TransactionCanceledException e) {
             return false;
         }
         statistics.written(ItemMapping.beanBytes(item));
-        cache.remove(oldKey);
+        cache.remove(oldKey.value());
         cache.put(renamed);
         return true;
     }
 
-    Optional<Map<String, AttributeValue>> get(String key, boolean versionOnly) {
+    Optional<Map<String, AttributeValue>> get(SessionKey key, boolean versionOnly) {
         GetItemResponse response = calls.call("GetItem", client -> client.getItem(b -> {
-            b.tableName(layout.table()).key(layout.key(key)).consistentRead(consistentRead)
+            b.tableName(layout.table()).key(layout.key(key.value())).consistentRead(consistentRead)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
             if (versionOnly) {
                 b.projectionExpression("#ver").expressionAttributeNames(Map.of("#ver", ItemMapping.VERSION));
             }
-        }), found -> StoreCalls.one(found.consumedCapacity()));
+        }), found -> CallPath.one(found.consumedCapacity()));
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
         }
@@ -149,12 +147,12 @@ final class SessionItems {
      * item is no session (a fresh one gets a fresh id), is never written to, and is left in place,
      * since it may be a newer version's layout during a rolling deployment; TTL or purge removes it.
      */
-    <T> Optional<T> readable(String key, Map<String, AttributeValue> item, Supplier<T> read) {
+    <T> Optional<T> readable(SessionKey key, Map<String, AttributeValue> item, Supplier<T> read) {
         try {
             return Optional.of(read.get());
         } catch (ItemLayoutException e) {
             statistics.corruptItem();
-            LOG.warning(() -> "dysession ignores the stored item of session " + keys.logSafePrefix(key) + " in "
+            LOG.warning(() -> "dysession ignores the stored item of session " + key.logRef() + " in "
                     + layout.table() + ": " + e.getMessage() + ". It does not fit the session item layout, so it "
                     + "counts as no session and is left as it is.");
             return Optional.empty();
@@ -162,8 +160,10 @@ final class SessionItems {
     }
 
     // The cache keeps only states known exactly: written under a version condition, or just read back.
-    private WriteOutcome conditionalUpdate(StoredSession after, UpdateExpression expression, WriteGuard guard) {
-        String key = after.key();
+    private SaveResult conditionalUpdate(StoredSession after, UpdateExpression expression, WriteGuard guard,
+                                         SaveResult.Kind written) {
+        SessionKey sessionKey = after.key();
+        String key = sessionKey.value();
         try {
             calls.call("UpdateItem", client -> client.updateItem(b -> b.tableName(layout.table()).key(layout.key(key))
                     .updateExpression(expression.update())
@@ -172,33 +172,34 @@ final class SessionItems {
                     .expressionAttributeValues(expression.values())
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)),
-                response -> StoreCalls.one(response.consumedCapacity()));
+                response -> CallPath.one(response.consumedCapacity()));
         } catch (ConditionalCheckFailedException e) {
             if (!e.hasItem() || e.item().isEmpty()) {
                 cache.remove(key);
-                return WriteOutcome.GONE;
+                return SaveResult.GONE;
             }
-            Optional<StoredSession> current = readable(key, e.item(), () -> mapping.fromItem(key, e.item()));
+            Optional<StoredSession> current = readable(sessionKey, e.item(),
+                    () -> mapping.fromItem(sessionKey, e.item()));
             if (current.isEmpty()) {
                 cache.remove(key);
-                return WriteOutcome.GONE;
+                return SaveResult.GONE;
             }
             cache.put(current.get());
-            return new WriteOutcome(WriteOutcome.Kind.CHANGED, current.get());
+            return new SaveResult(SaveResult.Kind.STALE, current.get());
         }
         if (guard.expectedVersion() != null) {
             cache.put(after);
         } else {
             cache.remove(key);
         }
-        return WriteOutcome.WRITTEN;
+        return new SaveResult(written, after);
     }
 
     /** One {@code DeleteItem}; deleting a missing item is not an error. */
-    void delete(String key) {
-        cache.remove(key);
-        calls.call("DeleteItem", client -> client.deleteItem(b -> b.tableName(layout.table()).key(layout.key(key))
+    void delete(SessionKey key) {
+        cache.remove(key.value());
+        calls.call("DeleteItem", client -> client.deleteItem(b -> b.tableName(layout.table()).key(layout.key(key.value()))
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)),
-                response -> StoreCalls.one(response.consumedCapacity()));
+                response -> CallPath.one(response.consumedCapacity()));
     }
 }

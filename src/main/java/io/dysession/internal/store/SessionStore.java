@@ -1,65 +1,53 @@
 package io.dysession.internal.store;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
-import io.dysession.internal.config.ClientSettings;
 import io.dysession.internal.config.ConcurrencyMode;
 import io.dysession.internal.config.Settings;
 import io.dysession.internal.config.TableSettings;
+import io.dysession.internal.dynamodb.CallPath;
+import io.dysession.internal.statistics.Counters;
 
 /**
- * The session store: finds sessions (through the per-server cache when it is on), saves what a
- * request did by the write rules of {@link SessionWriter}, and deletes; the DynamoDB operations
- * themselves are {@link SessionItems}'.
+ * The session store, asked by session id: finds sessions (through the per-server cache when it is
+ * on), saves what a request did by the write rules of {@link SessionWriter}, and deletes. Ids are
+ * hashed here, by {@link SessionKeys}; they are never stored.
  */
 public final class SessionStore {
 
     private final TableLayout layout;
     private final SessionKeys keys;
-    private final ItemMapping mapping;
-    private final SessionCache cache;
-    private final StoreStatistics statistics;
+    private final StoredSessions sessions;
     private final SessionItems items;
     private final SessionWriter writer;
     private final CallerIndex callerIndex;
 
-    private SessionStore(DynamoDbClient client, StoreLocation location, TableSettings table, boolean consistentRead,
-                         SessionCache cache, StoreStatistics statistics, FailFast failFast, SessionWriter writer) {
-        this.layout = TableLayout.of(table);
-        this.keys = new SessionKeys(table.keyPrefix());
-        this.mapping = new ItemMapping(layout, new BeanEncoding(table.compressionThreshold()),
-                new CallerDigests(table.keyPrefix()));
-        this.cache = cache;
-        this.statistics = statistics;
-        StoreCalls calls = new StoreCalls(client, location, statistics, failFast);
-        this.items = new SessionItems(calls, layout, keys, consistentRead, mapping, cache, statistics);
+    private SessionStore(TableLayout layout, SessionKeys keys, StoredSessions sessions, SessionItems items,
+                         SessionWriter writer, CallerIndex callerIndex) {
+        this.layout = layout;
+        this.keys = keys;
+        this.sessions = sessions;
+        this.items = items;
         this.writer = writer;
-        this.callerIndex = new CallerIndex(calls, layout, new CallerDigests(table.keyPrefix()), cache);
+        this.callerIndex = callerIndex;
     }
 
-    /** The store the settings describe, reading and writing through {@code client}. */
-    public static SessionStore open(DynamoDbClient client, StoreLocation location, Settings settings,
-                                    StoreStatistics statistics, Clock clock) {
+    /** The store the settings describe, calling DynamoDB through {@code calls}. */
+    public static SessionStore open(CallPath calls, Settings settings, Counters counters, Clock clock) {
+        TableSettings table = settings.table();
+        TableLayout layout = TableLayout.of(table);
+        SessionKeys keys = new SessionKeys(table.keyPrefix());
+        ItemMapping mapping = new ItemMapping(layout, new BeanEncoding(table.compressionThreshold()), keys);
         SessionCache cache = settings.cache().enabled()
                 ? new SessionCache(settings.cache().maxEntries(), settings.cache().maxStaleness(), clock)
                 : SessionCache.NONE;
-        ClientSettings.Limits limits = settings.client().limits();
-        FailFast failFast = new FailFast(limits.failFastAfter(), limits.failFastFor(), location, statistics, clock);
-        return new SessionStore(client, location, settings.table(), settings.client().consistentRead(), cache,
-                statistics, failFast,
-                new SessionWriter(settings.timing(), settings.concurrency() == ConcurrencyMode.STRICT, clock));
-    }
-
-    /** A store for support tools that only read: strongly consistent, no cache, expired items included. */
-    public static SessionStore reader(DynamoDbClient client, TableSettings table, StoreLocation location) {
-        StoreStatistics statistics = new StoreStatistics();
-        return new SessionStore(client, location, table, true, SessionCache.NONE, statistics,
-                FailFast.off(location, statistics), null);
+        SessionItems items = new SessionItems(calls, layout, settings.client().consistentRead(), mapping, cache,
+                counters);
+        SessionWriter writer = new SessionWriter(items, keys, settings.timing(),
+                settings.concurrency() == ConcurrencyMode.STRICT, clock);
+        return new SessionStore(layout, keys, new StoredSessions(keys, mapping, items, cache), items, writer,
+                new CallerIndex(calls, layout, keys, cache));
     }
 
     /** Names and key values of the table. */
@@ -67,9 +55,9 @@ public final class SessionStore {
         return layout;
     }
 
-    /** How session ids become item keys, public digests and log references. */
-    public SessionKeys keys() {
-        return keys;
+    /** The key a session with this id has, or will have once saved. */
+    public SessionKey keyOf(String id) {
+        return keys.ofId(id);
     }
 
     /** The logged-in sessions by caller. */
@@ -77,38 +65,9 @@ public final class SessionStore {
         return callerIndex;
     }
 
-    /** The counters of this store's DynamoDB calls. */
-    public StoreStatistics statistics() {
-        return statistics;
-    }
-
-    /**
-     * The session with this key; empty when there is no such item. Expiry is the caller's to judge.
-     * Without a cache: one {@code GetItem}. With one: nothing while the cached copy is fresh enough,
-     * else a {@code GetItem} of the version only, and the whole item when the version moved.
-     */
-    public Optional<StoredSession> find(String key) {
-        StoredSession fresh = cache.fresh(key);
-        if (fresh != null) {
-            return Optional.of(fresh);
-        }
-        StoredSession cached = cache.any(key);
-        if (cached != null) {
-            Optional<Map<String, AttributeValue>> current = items.get(key, true);
-            if (current.isEmpty()) {
-                cache.remove(key);
-                return Optional.empty();
-            }
-            if (items.readable(key, current.get(), () -> ItemMapping.versionOf(current.get())).orElse(-1L)
-                    == cached.version()) {
-                cache.put(cached);
-                return Optional.of(cached);
-            }
-        }
-        Optional<StoredSession> loaded = items.get(key, false)
-                .flatMap(item -> items.readable(key, item, () -> mapping.fromItem(key, item)));
-        loaded.ifPresentOrElse(cache::put, () -> cache.remove(key));
-        return loaded;
+    /** The session with this id; empty when there is no such item. Expiry is the caller's to judge. */
+    public Optional<StoredSession> find(String id) {
+        return sessions.find(id);
     }
 
     /**
@@ -118,14 +77,11 @@ public final class SessionStore {
      * a rotation with one transaction; else nothing.
      */
     public SaveResult save(StoredSession loaded, SessionDelta delta) {
-        if (writer == null) {
-            throw new IllegalStateException("This session store only reads.");
-        }
-        return writer.save(items, loaded, delta);
+        return writer.save(loaded, delta);
     }
 
     /** One {@code DeleteItem}; deleting a missing item is not an error. */
-    public void delete(String key) {
+    public void delete(SessionKey key) {
         items.delete(key);
     }
 }

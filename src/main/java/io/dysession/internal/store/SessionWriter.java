@@ -12,88 +12,89 @@ import io.dysession.DySessionConflictException;
 import io.dysession.internal.config.TimingSettings;
 
 /**
- * The rules for writing a request's session: which write, on what condition, and how often to
- * retry when other requests wrote the same session meanwhile.
+ * The rules for writing a request's session: which write, on what condition, how often to retry
+ * when other requests wrote the same session meanwhile, and what a session deleted meanwhile means.
  */
 final class SessionWriter {
 
     private static final Logger LOG = Logger.getLogger(SessionWriter.class.getName());
     private static final int MAX_ATTEMPTS = 5;
 
+    private final SessionItems items;
+    private final SessionKeys keys;
     private final TimingSettings timing;
     private final boolean strict;
     private final Clock clock;
 
-    SessionWriter(TimingSettings timing, boolean strict, Clock clock) {
+    SessionWriter(SessionItems items, SessionKeys keys, TimingSettings timing, boolean strict, Clock clock) {
+        this.items = items;
+        this.keys = keys;
         this.timing = timing;
         this.strict = strict;
         this.clock = clock;
     }
 
-    SaveResult save(SessionItems store, StoredSession loaded, SessionDelta delta) {
+    SaveResult save(StoredSession loaded, SessionDelta delta) {
         long now = clock.millis();
         if (loaded == null) {
-            return create(store, delta, now);
+            return create(keys.ofId(delta.newId()), delta, now);
         }
-        if (!loaded.key().equals(delta.key())) {
-            return rotate(store, loaded, delta, now);
+        if (delta.newId() != null) {
+            return rotate(loaded, keys.ofId(delta.newId()), delta, now);
         }
-        return update(store, loaded, delta, now);
+        return update(loaded, delta, now);
     }
 
-    private SaveResult create(SessionItems store, SessionDelta delta, long now) {
+    private SaveResult create(SessionKey key, SessionDelta delta, long now) {
         Map<String, Long> versions = new LinkedHashMap<>();
         delta.changed().keySet().forEach(bean -> versions.put(bean, 1L));
-        StoredSession session = new StoredSession(delta.key(), now, now,
+        StoredSession session = new StoredSession(key, now, now,
                 timing.expiresAt(now, now, idleTimeout(null, delta)), 1, ownTimeout(null, delta), delta.changed(),
                 versions, delta.login() == null ? null : delta.login().login());
-        if (!store.create(session)) {
+        if (!items.create(session)) {
             throw new IllegalStateException("A session item with a freshly generated id already exists; "
                     + "this points to a broken random number generator.");
         }
         return new SaveResult(SaveResult.Kind.CREATED, session);
     }
 
-    private SaveResult rotate(SessionItems store, StoredSession loaded, SessionDelta delta, long now) {
-        StoredSession renamed = next(loaded, delta.key(), delta, now);
-        if (!store.rotate(loaded.key(), renamed)) {
-            LOG.warning(() -> "dysession session " + store.keys().logSafePrefix(loaded.key()) + " ended while this "
+    // A session deleted while this request rotated its id has ended: the client's old id is dead too.
+    private SaveResult rotate(StoredSession loaded, SessionKey newKey, SessionDelta delta, long now) {
+        StoredSession renamed = next(loaded, newKey, delta, now);
+        if (!items.rotate(loaded.key(), renamed)) {
+            LOG.warning(() -> "dysession session " + loaded.key().logRef() + " ended while this "
                     + "request rotated its id; nothing was written.");
-            return SaveResult.GONE;
+            return SaveResult.ENDED;
         }
         return new SaveResult(SaveResult.Kind.ROTATED, renamed);
     }
 
-    private SaveResult update(SessionItems store, StoredSession loaded, SessionDelta delta, long now) {
+    private SaveResult update(StoredSession loaded, SessionDelta delta, long now) {
         boolean write = delta.writes();
         if (!write && now - loaded.accessed() < timing.touchInterval().toMillis()) {
             return SaveResult.UNCHANGED;
         }
-        String reference = store.keys().logSafePrefix(loaded.key());
+        String reference = loaded.key().logRef();
         StoredSession base = loaded;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             StoredSession after = next(base, base.key(), delta, now);
-            WriteGuard guard = guard(store, base, delta, attempt == 1);
-            WriteOutcome outcome = write ? store.update(after, delta.changed(), delta.removed(), delta.login(), guard)
-                    : store.touch(after, guard);
-            switch (outcome.kind()) {
-                case WRITTEN -> {
-                    return new SaveResult(write ? SaveResult.Kind.SAVED : SaveResult.Kind.TOUCHED, after);
-                }
-                case GONE -> {
-                    LOG.warning(() -> "dysession session " + reference + " ended while this request used it; "
-                            + "its changes were not written.");
-                    return SaveResult.GONE;
-                }
-                case CHANGED -> {
-                    if (!write) {
-                        return SaveResult.UNCHANGED; // another request moved the expiry already
-                    }
-                    checkNoConflict(base, outcome.current(), delta, reference);
-                    // Merge: this request's changed beans go on top of what others wrote meanwhile.
-                    base = outcome.current();
-                }
+            WriteGuard guard = guard(base, delta, attempt == 1);
+            SaveResult outcome = write ? items.update(after, delta.changed(), delta.removed(), delta.login(), guard)
+                    : items.touch(after, guard);
+            if (outcome.kind() == SaveResult.Kind.GONE) {
+                LOG.warning(() -> "dysession session " + reference + " ended while this request used it; "
+                        + "its changes were not written.");
+                return outcome;
             }
+            if (outcome.kind() != SaveResult.Kind.STALE) {
+                return outcome;
+            }
+            if (!write) {
+                return SaveResult.UNCHANGED; // another request moved the expiry already
+            }
+            checkNoConflict(base, outcome.session(), delta, reference);
+            // Merge: this request's changed beans go on top of what others wrote meanwhile.
+            base = outcome.session();
         }
         throw new DySessionConflictException("dysession could not save session " + reference + " after "
                 + MAX_ATTEMPTS + " attempts: other requests kept writing it. Nothing of this request was written.",
@@ -106,9 +107,9 @@ final class SessionWriter {
      * item's existence (and, in strict mode, the versions of this request's beans), so that busy
      * sessions never turn merges into conflicts. The cache then drops its copy.
      */
-    private WriteGuard guard(SessionItems store, StoredSession base, SessionDelta delta, boolean firstAttempt) {
+    private WriteGuard guard(StoredSession base, SessionDelta delta, boolean firstAttempt) {
         WriteGuard guard = WriteGuard.exists(base);
-        if (store.caches() && firstAttempt) {
+        if (items.caches() && firstAttempt) {
             guard = guard.version(base.version());
         }
         return strict ? guard.beans(touched(delta)) : guard;
@@ -132,7 +133,7 @@ final class SessionWriter {
         }
     }
 
-    private StoredSession next(StoredSession base, String key, SessionDelta delta, long now) {
+    private StoredSession next(StoredSession base, SessionKey key, SessionDelta delta, long now) {
         Map<String, String> beans = new LinkedHashMap<>(base.beans());
         beans.putAll(delta.changed());
         beans.keySet().removeAll(delta.removed());

@@ -3,10 +3,12 @@ package io.dysession.internal.store;
 import java.time.Duration;
 import java.util.Map;
 
+import io.dysession.internal.config.TimingSettings;
+
 /**
  * One session item as stored.
  *
- * @param key       partition key value (prefix + digest of the id; never the raw id)
+ * @param key       the item's key (prefix + digest of the id; never the raw id)
  * @param created   creation time, epoch milliseconds
  * @param accessed  last access time, epoch milliseconds
  * @param expires   expiry, epoch seconds (the TTL attribute)
@@ -16,18 +18,12 @@ import java.util.Map;
  * @param beanVersions  bean key to the number of writes of that bean (strict concurrency checks these)
  * @param login     the login the session holds ({@code @DySessionLogin}), or null
  */
-public record StoredSession(String key, long created, long accessed, long expires, long version, long timeout,
+public record StoredSession(SessionKey key, long created, long accessed, long expires, long version, long timeout,
                             Map<String, String> beans, Map<String, Long> beanVersions, SessionLogin login) {
 
     public StoredSession {
         beans = Map.copyOf(beans);
         beanVersions = Map.copyOf(beanVersions);
-    }
-
-    /** A session without a login. */
-    public StoredSession(String key, long created, long accessed, long expires, long version, long timeout,
-                         Map<String, String> beans, Map<String, Long> beanVersions) {
-        this(key, created, accessed, expires, version, timeout, beans, beanVersions, null);
     }
 
     /** The version of one bean; 0 when it is not stored. */
@@ -40,8 +36,8 @@ public record StoredSession(String key, long created, long accessed, long expire
         return timeout > 0 ? Duration.ofSeconds(timeout) : configured;
     }
 
-    /** Expired items count as absent: DynamoDB TTL deletes late, emulators such as moto never. */
-    public boolean isExpiredAt(long epochMillis) {
-        return expires * 1000 <= epochMillis;
+    /** Whether the session may still be served at {@code epochMillis}, by {@link TimingSettings#live}. */
+    public boolean liveAt(long epochMillis, TimingSettings timing) {
+        return timing.live(expires, created, epochMillis);
     }
 }

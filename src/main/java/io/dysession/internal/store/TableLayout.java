@@ -21,15 +21,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public record TableLayout(String table, String partitionKey, Optional<String> sortKey, String sortKeyValue,
                           String ttlAttribute, String callerIndex) {
 
-    /** The caller index's name unless configured otherwise. */
-    public static final String DEFAULT_CALLER_INDEX = "caller-index";
-
-    /** A layout with the default caller index name. */
-    public TableLayout(String table, String partitionKey, Optional<String> sortKey, String sortKeyValue,
-                       String ttlAttribute) {
-        this(table, partitionKey, sortKey, sortKeyValue, ttlAttribute, DEFAULT_CALLER_INDEX);
-    }
-
     /** The layout the table settings describe. */
     public static TableLayout of(TableSettings settings) {
         return new TableLayout(settings.name(), settings.partitionKey(), settings.sortKey(), settings.sortKeyValue(),
@@ -42,7 +33,7 @@ public record TableLayout(String table, String partitionKey, Optional<String> so
     }
 
     /** The primary key of the item with this partition key value. */
-    Map<String, AttributeValue> key(String partitionKeyValue) {
+    public Map<String, AttributeValue> key(String partitionKeyValue) {
         Map<String, AttributeValue> key = new HashMap<>();
         key.put(partitionKey, AttributeValue.fromS(partitionKeyValue));
         sortKey.ifPresent(name -> key.put(name, AttributeValue.fromS(sortKeyValue)));

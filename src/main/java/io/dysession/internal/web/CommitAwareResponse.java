@@ -16,7 +16,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * Runs a callback once, just before anything can commit the response: flush, close, redirect,
  * error, a full buffer or a body that reaches its declared length. Headers can still be added then.
  */
-final class CommitAwareResponse extends HttpServletResponseWrapper {
+public final class CommitAwareResponse extends HttpServletResponseWrapper {
 
     private final Runnable beforeCommit;
     private boolean called;
@@ -25,13 +25,13 @@ final class CommitAwareResponse extends HttpServletResponseWrapper {
     private ServletOutputStream stream;
     private PrintWriter writer;
 
-    CommitAwareResponse(HttpServletResponse response, Runnable beforeCommit) {
+    public CommitAwareResponse(HttpServletResponse response, Runnable beforeCommit) {
         super(response);
         this.beforeCommit = beforeCommit;
     }
 
     /** From now on only passes calls through: the callback will not run. */
-    void disarm() {
+    public void disarm() {
         called = true;
     }
 

@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.dysession.DySessionConflictException;
 import io.dysession.DySessionStoreException;
-import io.dysession.internal.store.StoreUnavailableException;
+import io.dysession.internal.dynamodb.StoreUnavailableException;
 
 /**
  * Answers a request whose session could not be loaded or saved, while its response is not yet
@@ -18,7 +18,7 @@ import io.dysession.internal.store.StoreUnavailableException;
  * endpoint (the server log has those), a strict-mode conflict with 409. Either way nothing of the
  * request's session changes was written.
  */
-final class FailureAnswers {
+public final class FailureAnswers {
 
     private static final Logger LOG = Logger.getLogger(SessionFilter.class.getName());
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
@@ -27,7 +27,7 @@ final class FailureAnswers {
     }
 
     /** True when {@code e} (or a cause) was answered; false when it is not ours or too late to answer. */
-    static boolean answer(Exception e, HttpServletResponse response) throws IOException {
+    public static boolean answer(Exception e, HttpServletResponse response) throws IOException {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof DySessionStoreException failure) {
                 log(failure);
@@ -48,8 +48,7 @@ final class FailureAnswers {
 
     private static boolean unavailable(DySessionStoreException failure, HttpServletResponse response)
             throws IOException {
-        long seconds = (failure instanceof StoreUnavailableException unavailable
-                ? unavailable.retryAfter() : DEFAULT_RETRY_AFTER).toSeconds();
+        long seconds = failure.retryAfter().orElse(DEFAULT_RETRY_AFTER).toSeconds();
         response.reset();
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", Long.toString(Math.max(1, seconds)));

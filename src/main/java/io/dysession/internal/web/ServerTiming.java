@@ -6,7 +6,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.dysession.internal.store.CallTrace;
+import io.dysession.internal.dynamodb.CallTrace;
 
 /**
  * The {@code Server-Timing} header of a traced request: one entry per DynamoDB call, in order

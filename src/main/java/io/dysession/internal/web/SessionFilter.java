@@ -16,11 +16,10 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.dysession.internal.DySessionExtension;
 import io.dysession.internal.DySessionRuntime;
 import io.dysession.internal.context.DySessionContext;
 import io.dysession.internal.context.SessionRequest;
-import io.dysession.internal.store.CallTrace;
+import io.dysession.internal.dynamodb.CallTrace;
 
 /**
  * Binds each HTTP request's session to the thread, saves it before the response commits (or at
@@ -31,30 +30,23 @@ public final class SessionFilter implements Filter {
 
     private static final Logger LOG = Logger.getLogger(SessionFilter.class.getName());
 
-    // The request's session, kept across async dispatches and handed over by DySessionLoginInterceptor.
-    static final String SUSPENDED = SessionFilter.class.getName() + ".session";
-
-    private volatile DySessionContext context;
-    private volatile SessionTransport transport;
-    private volatile boolean serverTiming;
+    private volatile SessionHandoff handoff;
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
-        DySessionContext context = context();
+        SessionHandoff handoff = handoff();
         if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)
-                || context.isActive()) {
+                || handoff.context().isActive()) {
             chain.doFilter(req, res);
             return;
         }
-        SessionRequest suspended = (SessionRequest) request.getAttribute(SUSPENDED);
-        if (request.getDispatcherType() == DispatcherType.ASYNC && suspended == null) {
+        if (request.getDispatcherType() == DispatcherType.ASYNC && handoff.attached(request) == null) {
             chain.doFilter(req, res);
             return;
         }
-        try (CallTrace trace = serverTiming ? CallTrace.open() : null;
-             DySessionContext.Binding binding = suspended == null ? context.bind(transport.read(request))
-                     : context.bind(suspended)) {
+        try (CallTrace trace = handoff.serverTiming() ? CallTrace.open() : null;
+             DySessionContext.Binding binding = handoff.bind(request)) {
             handle(binding, trace, request, response, chain);
         }
     }
@@ -81,7 +73,7 @@ public final class SessionFilter implements Filter {
             }
         } finally {
             if (!binding.kept()) {
-                request.removeAttribute(SUSPENDED);
+                handoff.detach(request);
             }
         }
     }
@@ -91,7 +83,7 @@ public final class SessionFilter implements Filter {
      * and is saved, at the latest, when the async request completes.
      */
     private void suspend(SessionRequest session, HttpServletRequest request, HttpServletResponse response) {
-        request.setAttribute(SUSPENDED, session);
+        handoff.keep(request, session);
         request.getAsyncContext().addListener(new AsyncListener() {
             @Override
             public void onComplete(AsyncEvent event) {
@@ -121,7 +113,7 @@ public final class SessionFilter implements Filter {
     }
 
     private void save(SessionRequest session, HttpServletRequest request, HttpServletResponse response) {
-        transport.write(session.save(!response.isCommitted()), request, response);
+        handoff.commit(session, request, response);
     }
 
     // After the save and before the response commits, so that the save's calls are in it; once.
@@ -136,16 +128,10 @@ public final class SessionFilter implements Filter {
     }
 
     // Looked up on first use: the CDI container of this application is surely up by then.
-    private DySessionContext context() {
-        DySessionContext found = context;
+    private SessionHandoff handoff() {
+        SessionHandoff found = handoff;
         if (found == null) {
-            DySessionRuntime runtime = CDI.current().getBeanManager().getExtension(DySessionExtension.class).runtime();
-            if (runtime == null) {
-                throw new IllegalStateException("dysession is not started: its extension did not finish deployment.");
-            }
-            transport = new SessionTransport(runtime.settings());
-            serverTiming = runtime.settings().serverTiming();
-            context = found = runtime.context();
+            handoff = found = CDI.current().select(DySessionRuntime.class).get().handoff();
         }
         return found;
     }

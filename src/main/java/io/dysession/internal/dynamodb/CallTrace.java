@@ -1,4 +1,4 @@
-package io.dysession.internal.store;
+package io.dysession.internal.dynamodb;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +30,7 @@ public final class CallTrace implements AutoCloseable {
         return trace;
     }
 
-    static void called(String operation, long nanos) {
+    public static void called(String operation, long nanos) {
         CallTrace trace = CURRENT.get();
         if (trace != null) {
             trace.calls.add(new Call(operation, nanos));
@@ -38,7 +38,7 @@ public final class CallTrace implements AutoCloseable {
     }
 
     // Sized only when a trace is open: sizing reads the whole item.
-    static void item(LongSupplier bytes) {
+    public static void item(LongSupplier bytes) {
         CallTrace trace = CURRENT.get();
         if (trace != null) {
             trace.itemBytes = bytes.getAsLong();

@@ -1,23 +1,23 @@
-package io.dysession.internal.store;
+package io.dysession.internal.admin;
 
 import java.util.function.BooleanSupplier;
 
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+
+import io.dysession.internal.dynamodb.StoreLocation;
 
 /**
  * Asks DynamoDB whether the session table is there and ACTIVE, for health checks.
  */
 public final class TableProbe {
 
-    private final DynamoDbClient client;
+    private final TableAdmin admin;
     private final StoreLocation location;
     private final BooleanSupplier failingFast;
 
     /** @param failingFast whether session calls currently fail fast (then the probe reports DOWN) */
-    public TableProbe(DynamoDbClient client, StoreLocation location, BooleanSupplier failingFast) {
-        this.client = client;
+    public TableProbe(TableAdmin admin, StoreLocation location, BooleanSupplier failingFast) {
+        this.admin = admin;
         this.location = location;
         this.failingFast = failingFast;
     }
@@ -33,10 +33,7 @@ public final class TableProbe {
 
     /** The table status (ACTIVE when all is well); throws a message naming table, region and endpoint otherwise. */
     public TableStatus status() {
-        try {
-            return client.describeTable(b -> b.tableName(location.table())).table().tableStatus();
-        } catch (SdkException e) {
-            throw new StoreFailures(location).translate("DescribeTable", e);
-        }
+        return admin.status().orElseThrow(() -> new IllegalStateException("DynamoDB " + location
+                + " does not exist."));
     }
 }

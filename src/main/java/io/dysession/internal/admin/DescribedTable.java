@@ -1,10 +1,12 @@
-package io.dysession.internal.store;
+package io.dysession.internal.admin;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
+
+import io.dysession.internal.store.TableLayout;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;

@@ -1,4 +1,4 @@
-package io.dysession.internal.store;
+package io.dysession.internal.admin;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,16 +11,19 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
+import io.dysession.internal.dynamodb.CallPath;
+import io.dysession.internal.dynamodb.CallPath.Limits;
+import io.dysession.internal.dynamodb.Pages;
+import io.dysession.internal.store.ItemMapping;
+import io.dysession.internal.store.TableLayout;
+
 /**
- * Deletes expired session items, for DynamoDB-compatible stores without TTL and for DynamoDB
- * Local: a parallel {@code Scan} for session items whose expiry has passed, then one
+ * Deletes expired session items, for DynamoDB-compatible stores without TTL: a parallel {@code Scan} for session items whose expiry has passed, then one
  * {@code DeleteItem} each, conditioned on the expiry still having passed, so that a session
  * touched in the meantime survives. Other items of a single-table design are left alone.
  */
@@ -35,17 +38,15 @@ public final class ExpiredSessionPurge {
     public record Counts(long scanned, long expired, long deleted, long skipped) {
     }
 
-    private final DynamoDbClient client;
+    private final CallPath calls;
     private final TableLayout layout;
     private final String keyPrefix;
-    private final StoreFailures failures;
 
     /** @param keyPrefix the partition key prefix of session items (empty: every item with the TTL attribute) */
-    public ExpiredSessionPurge(DynamoDbClient client, TableLayout layout, String keyPrefix, StoreLocation location) {
-        this.client = client;
+    public ExpiredSessionPurge(CallPath calls, TableLayout layout, String keyPrefix) {
+        this.calls = calls;
         this.layout = layout;
         this.keyPrefix = keyPrefix;
-        this.failures = new StoreFailures(location);
     }
 
     /**
@@ -89,9 +90,7 @@ public final class ExpiredSessionPurge {
 
     private void purgeSegment(int segment, int segments, long now, boolean dryRun, Tally tally,
                               Consumer<Counts> progress) {
-        Map<String, AttributeValue> startKey = null;
-        do {
-            ScanResponse page = scan(segment, segments, now, startKey);
+        Pages.read(start -> scan(segment, segments, now, start), ScanResponse::lastEvaluatedKey, page -> {
             tally.scanned.add(page.scannedCount() != null ? page.scannedCount() : page.items().size());
             tally.expired.add(page.items().size());
             progress.accept(tally.counts());
@@ -101,9 +100,7 @@ public final class ExpiredSessionPurge {
                     progress.accept(tally.counts());
                 }
             }
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-                    ? page.lastEvaluatedKey() : null;
-        } while (startKey != null);
+        });
     }
 
     private ScanResponse scan(int segment, int segments, long now, Map<String, AttributeValue> startKey) {
@@ -124,33 +121,30 @@ public final class ExpiredSessionPurge {
             filter.append(" AND #sk = :skv");
             projection += ", #sk";
         }
-        ScanRequest.Builder request = ScanRequest.builder().tableName(layout.table())
+        ScanRequest.Builder scan = ScanRequest.builder().tableName(layout.table())
                 .segment(segment).totalSegments(segments)
                 .filterExpression(filter.toString()).projectionExpression(projection)
                 .expressionAttributeNames(names).expressionAttributeValues(values);
         if (startKey != null) {
-            request.exclusiveStartKey(startKey);
+            scan.exclusiveStartKey(startKey);
         }
-        try {
-            return client.scan(request.build());
-        } catch (SdkException e) {
-            throw failures.translate("Scan", e);
-        }
+        return calls.administer("Scan", Limits.ADMINISTRATION,
+                (client, limits) -> client.scan(scan.overrideConfiguration(limits).build()));
     }
 
     // False when the item was touched (its expiry moved) or deleted since the scan read it.
     private boolean delete(Map<String, AttributeValue> key, long now) {
-        try {
-            client.deleteItem(b -> b.tableName(layout.table()).key(key)
-                    .conditionExpression("#ttl <= :now")
-                    .expressionAttributeNames(Map.of("#ttl", layout.ttlAttribute()))
-                    .expressionAttributeValues(Map.of(":now", ItemMapping.number(now))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        } catch (SdkException e) {
-            throw failures.translate("DeleteItem", e);
-        }
+        return calls.administer("DeleteItem", Limits.ADMINISTRATION, (client, limits) -> {
+            try {
+                client.deleteItem(b -> b.tableName(layout.table()).key(key).overrideConfiguration(limits)
+                        .conditionExpression("#ttl <= :now")
+                        .expressionAttributeNames(Map.of("#ttl", layout.ttlAttribute()))
+                        .expressionAttributeValues(Map.of(":now", ItemMapping.number(now))));
+                return true;
+            } catch (ConditionalCheckFailedException e) {
+                return false;
+            }
+        });
     }
 
     private static final class Tally {

@@ -1,4 +1,4 @@
-package io.dysession.internal.store;
+package io.dysession.internal.dynamodb;
 
 import java.time.Duration;
 
@@ -12,18 +12,11 @@ public final class StoreUnavailableException extends DySessionStoreException {
 
     private static final long serialVersionUID = 1L;
 
-    private final Duration retryAfter;
     private final boolean failingFast;
 
     StoreUnavailableException(String message, Throwable cause, Duration retryAfter, boolean failingFast) {
-        super(message, cause);
-        this.retryAfter = retryAfter;
+        super(message, cause, retryAfter);
         this.failingFast = failingFast;
-    }
-
-    /** When a retry may succeed; at least one second. */
-    public Duration retryAfter() {
-        return retryAfter;
     }
 
     /** True when DynamoDB was not called at all because it has been failing. */

@@ -1,4 +1,4 @@
-package io.dysession.internal.web;
+package io.dysession.internal.login;
 
 import java.security.Principal;
 import java.util.Set;

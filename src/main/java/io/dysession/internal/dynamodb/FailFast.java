@@ -1,9 +1,11 @@
-package io.dysession.internal.store;
+package io.dysession.internal.dynamodb;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
+
+import io.dysession.internal.statistics.Counters;
 
 /**
  * After {@code threshold} failed DynamoDB calls in a row, calls fail at once for {@code openFor}
@@ -12,7 +14,7 @@ import java.util.logging.Logger;
  * answers, not failures: only timeouts, refused connections, throttling, 5xx and a missing table
  * count.
  */
-final class FailFast {
+public final class FailFast {
 
     private static final Logger LOG = Logger.getLogger(FailFast.class.getName());
     private static final Duration PROBE_PENDING = Duration.ofSeconds(1);
@@ -20,14 +22,14 @@ final class FailFast {
     private final int threshold;
     private final Duration openFor;
     private final StoreLocation location;
-    private final StoreStatistics statistics;
+    private final Counters statistics;
     private final Clock clock;
 
     private int failuresInARow;
     private Instant openUntil;
     private boolean probing;
 
-    FailFast(int threshold, Duration openFor, StoreLocation location, StoreStatistics statistics, Clock clock) {
+    public FailFast(int threshold, Duration openFor, StoreLocation location, Counters statistics, Clock clock) {
         this.threshold = threshold;
         this.openFor = openFor;
         this.location = location;
@@ -36,7 +38,7 @@ final class FailFast {
     }
 
     /** Never fails fast (the command-line tool). */
-    static FailFast off(StoreLocation location, StoreStatistics statistics) {
+    static FailFast off(StoreLocation location, Counters statistics) {
         return new FailFast(0, Duration.ZERO, location, statistics, Clock.systemUTC());
     }
 

@@ -1,15 +1,12 @@
-package io.dysession.internal.web;
+package io.dysession.internal.login;
 
 import java.io.Serializable;
-import java.security.Principal;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.annotation.Priority;
-import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
@@ -21,17 +18,18 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import io.dysession.DySessionLogin;
-import io.dysession.internal.DySessionExtension;
 import io.dysession.internal.DySessionRuntime;
 import io.dysession.internal.context.DySessionContext;
-import io.dysession.internal.context.SessionRegistry;
 import io.dysession.internal.context.SessionRequest;
 import io.dysession.internal.store.SessionLogin;
+import io.dysession.internal.web.CommitAwareResponse;
+import io.dysession.internal.web.FailureAnswers;
+import io.dysession.internal.web.SessionHandoff;
 
 /**
  * {@link DySessionLogin} on an {@code HttpAuthenticationMechanism}. The container runs the mechanism
- * before the filter chain, so the request's session starts here and is handed to {@link SessionFilter}
- * (which saves it) through a request attribute: one load, one write, as for any request.
+ * before the filter chain, so the request's session starts here and is handed to the filter (which
+ * saves it) by {@link SessionHandoff}: one load, one write, as for any request.
  */
 @DySessionLogin
 @Interceptor
@@ -44,7 +42,9 @@ public class DySessionLoginInterceptor implements Serializable {
     private static final Logger LOG = Logger.getLogger(DySessionLoginInterceptor.class.getName());
 
     @Inject
-    BeanManager beanManager;
+    Instance<DySessionRuntime> runtimes;
+
+    private transient DySessionRuntime runtime;
 
     @AroundInvoke
     public Object intercept(InvocationContext invocation) throws Exception {
@@ -63,10 +63,10 @@ public class DySessionLoginInterceptor implements Serializable {
 
     private Object validate(InvocationContext invocation, HttpServletRequest request, HttpServletResponse response,
                             HttpMessageContext http) throws Exception {
-        DySessionRuntime runtime = runtime();
-        DySessionContext context = runtime.context();
+        SessionHandoff handoff = runtime().handoff();
+        DySessionContext context = handoff.context();
         boolean inFilter = context.isActive();
-        SessionRequest session = inFilter ? context.current() : attached(request, runtime);
+        SessionRequest session = inFilter ? context.current() : handoff.attach(request);
         DySessionContext.Binding binding = inFilter ? null : context.bind(session);
         if (binding != null) {
             binding.keep(); // unbound when the mechanism returns; the filter binds it again
@@ -75,13 +75,14 @@ public class DySessionLoginInterceptor implements Serializable {
         Object[] parameters = invocation.getParameters();
         parameters[2] = witness;
         invocation.setParameters(parameters);
-        Login login = new Login(context, session, request, witness);
+        LoginRecorder login = new LoginRecorder(runtime().registry(), session, request, witness);
         try {
             Optional<SessionLogin> kept = session.login();
             if (kept.isPresent() && !http.isAuthenticationRequest()) {
                 return http.notifyContainerAboutLogin(kept.get().caller(), new HashSet<>(kept.get().groups()));
             }
-            Object status = inFilter ? invocation.proceed() : proceedGuarded(invocation, runtime, login, response);
+            Object status = inFilter ? invocation.proceed()
+                    : proceedGuarded(invocation, handoff, http, login, session, request, response);
             // SEND_CONTINUE with a caller: a form's postback authenticated, and LoginToContinue redirects.
             if ((status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE)
                     && !login.record()) {
@@ -96,7 +97,7 @@ public class DySessionLoginInterceptor implements Serializable {
             if (!inFilter && (status == AuthenticationStatus.SEND_CONTINUE
                     || status == AuthenticationStatus.SEND_FAILURE)) {
                 // The container answers without the filter chain (a redirect, a login page): save now.
-                saveWithoutFilter(runtime, session, request, response);
+                saveWithoutFilter(handoff, session, request, response);
             }
             return status;
         } catch (RuntimeException e) {
@@ -116,12 +117,12 @@ public class DySessionLoginInterceptor implements Serializable {
      * redirect after a form postback), first records the login and saves the session, so that the
      * new id's cookie goes out with the redirect. Once the mechanism returns, the wrapper is disarmed.
      */
-    private Object proceedGuarded(InvocationContext invocation, DySessionRuntime runtime, Login login,
-                                  HttpServletResponse response) throws Exception {
-        HttpMessageContext http = login.http;
+    private static Object proceedGuarded(InvocationContext invocation, SessionHandoff handoff,
+                                         HttpMessageContext http, LoginRecorder login, SessionRequest session,
+                                         HttpServletRequest request, HttpServletResponse response) throws Exception {
         CommitAwareResponse guarded = new CommitAwareResponse(response, () -> {
             login.record();
-            new SessionTransport(runtime.settings()).write(login.session.save(true), login.request, response);
+            handoff.commit(session, request, response);
         });
         Object[] parameters = invocation.getParameters();
         parameters[1] = guarded;
@@ -136,44 +137,10 @@ public class DySessionLoginInterceptor implements Serializable {
         }
     }
 
-    /** The login a mechanism made, kept with the session once: the cap first, then the login and the rotation. */
-    private static final class Login {
-
-        private final DySessionContext context;
-        private final SessionRequest session;
-        private final HttpServletRequest request;
-        private final CallerWitness http;
-        private Boolean admitted;
-
-        Login(DySessionContext context, SessionRequest session, HttpServletRequest request, CallerWitness http) {
-            this.context = context;
-            this.session = session;
-            this.request = request;
-            this.http = http;
-        }
-
-        /** False when the cap refuses it; true otherwise, also when there is no caller to record. */
-        boolean record() {
-            Principal caller = http.caller();
-            if (admitted != null || caller == null) {
-                return admitted == null || admitted;
-            }
-            admitted = new SessionRegistry(context).admit(caller.getName(), session.storedKey());
-            if (admitted) {
-                List<String> groups = new ArrayList<>(http.groups() == null ? List.of() : http.groups());
-                groups.sort(null);
-                session.logIn(new SessionLogin(caller.getName(), groups, request.getHeader("User-Agent"),
-                        System.currentTimeMillis()));
-            }
-            return admitted;
-        }
-    }
-
     private Object logout(InvocationContext invocation, HttpServletRequest request) throws Exception {
-        DySessionRuntime runtime = runtime();
-        DySessionContext context = runtime.context();
-        SessionRequest session = context.isActive() ? context.current()
-                : (SessionRequest) request.getAttribute(SessionFilter.SUSPENDED);
+        SessionHandoff handoff = runtime().handoff();
+        DySessionContext context = handoff.context();
+        SessionRequest session = context.isActive() ? context.current() : handoff.attached(request);
         if (session != null) {
             session.logOut();
         }
@@ -192,31 +159,21 @@ public class DySessionLoginInterceptor implements Serializable {
         }
     }
 
-    // The request's session, made once and kept in the attribute the filter binds again.
-    private static SessionRequest attached(HttpServletRequest request, DySessionRuntime runtime) {
-        SessionRequest session = (SessionRequest) request.getAttribute(SessionFilter.SUSPENDED);
-        if (session == null) {
-            session = runtime.context().request(new SessionTransport(runtime.settings()).read(request));
-            request.setAttribute(SessionFilter.SUSPENDED, session);
-        }
-        return session;
-    }
-
-    private static void saveWithoutFilter(DySessionRuntime runtime, SessionRequest session,
+    private static void saveWithoutFilter(SessionHandoff handoff, SessionRequest session,
                                           HttpServletRequest request, HttpServletResponse response) {
         try {
-            new SessionTransport(runtime.settings()).write(session.save(!response.isCommitted()), request, response);
+            handoff.commit(session, request, response);
         } finally {
-            request.removeAttribute(SessionFilter.SUSPENDED);
+            handoff.detach(request);
             session.release();
         }
     }
 
     private DySessionRuntime runtime() {
-        DySessionRuntime runtime = beanManager.getExtension(DySessionExtension.class).runtime();
-        if (runtime == null) {
-            throw new IllegalStateException("dysession is not started: its extension did not finish deployment.");
+        DySessionRuntime found = runtime;
+        if (found == null) {
+            runtime = found = runtimes.get();
         }
-        return runtime;
+        return found;
     }
 }

@@ -1,4 +1,4 @@
-package io.dysession.internal.store;
+package io.dysession.internal.dynamodb;
 
 import java.time.Duration;
 
@@ -15,13 +15,13 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
  * those worth retrying later (timeouts, refused connections, throttling, 5xx, a missing table)
  * as {@link StoreUnavailableException}.
  */
-final class StoreFailures {
+final class CallFailures {
 
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     private final StoreLocation location;
 
-    StoreFailures(StoreLocation location) {
+    CallFailures(StoreLocation location) {
         this.location = location;
     }
 

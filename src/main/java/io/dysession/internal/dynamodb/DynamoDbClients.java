@@ -1,4 +1,4 @@
-package io.dysession.internal.store;
+package io.dysession.internal.dynamodb;
 
 import java.net.URI;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.dysession.internal.context;
+package io.dysession.internal.login;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,9 +9,14 @@ import jakarta.enterprise.inject.Vetoed;
 
 import io.dysession.DySessionInfo;
 import io.dysession.DySessionRegistry;
+import io.dysession.internal.admin.TableAdmin;
 import io.dysession.internal.config.LoginSettings;
+import io.dysession.internal.context.DySessionContext;
+import io.dysession.internal.context.SessionEnvironment;
+import io.dysession.internal.context.SessionId;
 import io.dysession.internal.store.CallerIndex;
 import io.dysession.internal.store.IndexedSession;
+import io.dysession.internal.store.SessionKey;
 
 /**
  * The injectable {@link DySessionRegistry}, and the cap on sessions per caller applied at login.
@@ -22,18 +27,23 @@ import io.dysession.internal.store.IndexedSession;
 public final class SessionRegistry implements DySessionRegistry {
 
     private final DySessionContext context;
+    private final SessionEnvironment env;
+    private final TableAdmin admin;
+    private final LoginSettings settings;
 
-    public SessionRegistry(DySessionContext context) {
+    public SessionRegistry(DySessionContext context, SessionEnvironment env, TableAdmin admin, LoginSettings settings) {
         this.context = context;
+        this.env = env;
+        this.admin = admin;
+        this.settings = settings;
     }
 
     @Override
     public List<DySessionInfo> sessionsOf(String caller) {
-        String current = context.isActive() ? context.current().storedKey() : null;
-        SessionEnvironment env = env();
+        SessionKey current = currentKey();
         List<DySessionInfo> infos = new ArrayList<>();
         for (IndexedSession session : live(caller)) {
-            infos.add(new DySessionInfo(env.store().keys().publicDigest(session.key()), session.login().caller(),
+            infos.add(new DySessionInfo(session.key().handle(), session.login().caller(),
                     Instant.ofEpochMilli(session.created()), Instant.ofEpochMilli(session.accessed()),
                     Instant.ofEpochSecond(session.expires()), session.key().equals(current), session.login().client()));
         }
@@ -45,8 +55,8 @@ public final class SessionRegistry implements DySessionRegistry {
         if (!SessionId.isWellFormed(handle)) {
             return false; // a handle is a SHA-256 digest, base64url: the same 43-character format as an id
         }
-        String key = env().store().keys().prefix() + handle;
-        if (context.isActive() && key.equals(context.current().storedKey())) {
+        SessionKey key = index().keyOfHandle(handle);
+        if (key.equals(currentKey())) {
             context.current().invalidate();
             return true;
         }
@@ -56,8 +66,9 @@ public final class SessionRegistry implements DySessionRegistry {
     @Override
     public int invalidateAll(String caller) {
         int ended = 0;
+        SessionKey current = currentKey();
         for (IndexedSession session : live(caller)) {
-            if (context.isActive() && session.key().equals(context.current().storedKey())) {
+            if (session.key().equals(current)) {
                 context.current().invalidate();
                 ended++;
             } else if (end(session.key())) {
@@ -72,8 +83,7 @@ public final class SessionRegistry implements DySessionRegistry {
      * key {@code ownKey} (null for a new one): ends the least recently used sessions of the caller
      * beyond the cap, or refuses (returns false) with {@code on-max-sessions=refuse}. No cap, no call.
      */
-    public boolean admit(String caller, String ownKey) {
-        LoginSettings settings = env().login();
+    public boolean admit(String caller, SessionKey ownKey) {
         if (settings.maxSessions().isEmpty()) {
             return true;
         }
@@ -92,19 +102,18 @@ public final class SessionRegistry implements DySessionRegistry {
 
     /** Fails at deployment when a cap is set but the table has no caller index. */
     public void checkIndex() {
-        if (env().login().maxSessions().isPresent()) {
-            env().store().callerIndex().requirePresent();
+        if (settings.maxSessions().isPresent()) {
+            admin.requireCallerIndex();
         }
     }
 
     // Unexpired sessions, least recently used first: expired items stay in the index until TTL removes them.
     private List<IndexedSession> live(String caller) {
-        SessionEnvironment env = env();
+        admin.requireCallerIndex();
         long now = env.clock().millis();
-        CallerIndex index = env.store().callerIndex();
         List<IndexedSession> live = new ArrayList<>();
-        for (IndexedSession session : index.sessionsOf(caller)) {
-            if (!session.isExpiredAt(now) && !env.timing().outlived(session.created(), now)) {
+        for (IndexedSession session : index().sessionsOf(caller)) {
+            if (session.liveAt(now, env.timing())) {
                 live.add(session);
             }
         }
@@ -112,23 +121,21 @@ public final class SessionRegistry implements DySessionRegistry {
         return live;
     }
 
-    private boolean end(String key) {
-        SessionEnvironment env = env();
-        boolean ended = env.store().callerIndex().end(key);
+    private boolean end(SessionKey key) {
+        boolean ended = index().end(key);
         if (ended) {
-            String digest = env.store().keys().publicDigest(key);
-            env.events().ending(digest);
-            env.events().ended(digest);
+            env.events().ending(key.handle());
+            env.events().ended(key.handle());
             env.counters().invalidated();
         }
         return ended;
     }
 
-    private SessionEnvironment env() {
-        SessionEnvironment env = context.environment();
-        if (env == null) {
-            throw new IllegalStateException("dysession is not started: its extension did not finish deployment.");
-        }
-        return env;
+    private SessionKey currentKey() {
+        return context.isActive() ? context.current().storedKey() : null;
+    }
+
+    private CallerIndex index() {
+        return env.store().callerIndex();
     }
 }

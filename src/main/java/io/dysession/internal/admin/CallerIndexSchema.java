@@ -1,7 +1,10 @@
-package io.dysession.internal.store;
+package io.dysession.internal.admin;
 
 import java.util.List;
 import java.util.Optional;
+
+import io.dysession.internal.store.ItemMapping;
+import io.dysession.internal.store.TableLayout;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.CreateGlobalSecondaryIndexAction;
@@ -47,6 +50,17 @@ final class CallerIndexSchema {
     /** The attributes the index holds besides the keys. */
     static List<String> projected(TableLayout layout) {
         return List.of(ItemMapping.CREATED, ItemMapping.ACCESSED, layout.ttlAttribute(), ItemMapping.LOGIN);
+    }
+
+    /** What to do when the caller index is missing: names the table, the index and the fix. */
+    static String missingMessage(TableLayout layout) {
+        return "DynamoDB table '" + layout.table() + "' has no global secondary index '" + layout.callerIndex()
+                + "', which DySessionRegistry and dysession.login.max-sessions need to find a caller's sessions. "
+                + "Add it with the command-line tool's init (java -jar dysession-<version>-cli.jar init --table-name "
+                + layout.table() + "; it adds the index to an existing table), with "
+                + "dysession.table.auto-create=true, or in CloudFormation/Terraform as docs/production.md shows "
+                + "(partition key '" + layout.callerAttribute() + "' (S), projection INCLUDE "
+                + projected(layout) + "); or set dysession.table.caller-index to the index's name.";
     }
 
     private static KeySchemaElement key(TableLayout layout) {

@@ -1,4 +1,4 @@
-package io.dysession.internal.store;
+package io.dysession.internal.dynamodb;
 
 /**
  * Where the store lives, for error messages: table, region and endpoint.

@@ -1,4 +1,4 @@
-package io.dysession.internal.web;
+package io.dysession.internal.login;
 
 import java.util.Set;
 import java.util.logging.Logger;

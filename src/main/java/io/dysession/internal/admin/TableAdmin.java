@@ -1,14 +1,10 @@
-package io.dysession.internal.store;
+package io.dysession.internal.admin;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
-import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -20,34 +16,39 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+
+import io.dysession.internal.dynamodb.CallPath;
+import io.dysession.internal.dynamodb.CallPath.Limits;
+import io.dysession.internal.store.TableLayout;
 
 /**
  * Creates, describes and deletes the session table: on-demand billing unless provisioned capacity
  * is asked for, TTL enabled on the expiry attribute, and the caller index of logged-in sessions.
+ * Every call goes through the call path with the administration limits.
  */
 public final class TableAdmin {
 
     private static final Logger LOG = Logger.getLogger(TableAdmin.class.getName());
-    // Table administration runs at deployment and in the CLI, not on a request: it may take longer than
-    // the session calls' limits (dysession.dynamodb.call-timeout).
-    private static final AwsRequestOverrideConfiguration SLOW = AwsRequestOverrideConfiguration.builder()
-            .apiCallTimeout(Duration.ofSeconds(30)).apiCallAttemptTimeout(Duration.ofSeconds(10)).build();
 
-    private final DynamoDbClient client;
+    private final CallPath calls;
     private final TableLayout layout;
-    private final StoreFailures failures;
+    private volatile boolean callerIndexFound;
 
-    public TableAdmin(DynamoDbClient client, TableLayout layout, StoreLocation location) {
-        this.client = client;
+    public TableAdmin(CallPath calls, TableLayout layout) {
+        this.calls = calls;
         this.layout = layout;
-        this.failures = new StoreFailures(location);
+    }
+
+    public TableLayout layout() {
+        return layout;
     }
 
     /** Creates the table unless it exists, and waits until it is ACTIVE. Safe to run from many servers. */
     public void createIfMissing() {
-        if (exists()) {
+        if (calls.describeTable(Limits.ADMINISTRATION).isPresent()) {
             if (createCallerIndex(Optional.empty())) {
                 LOG.info(() -> "dysession added the index '" + layout.callerIndex() + "' to DynamoDB table '"
                         + layout.table() + "'");
@@ -63,15 +64,27 @@ public final class TableAdmin {
 
     /** The table and its TTL setting as DynamoDB describes them; empty when there is no such table. */
     public Optional<DescribedTable> describe() {
-        TableDescription table;
-        try {
-            table = client.describeTable(b -> b.tableName(layout.table()).overrideConfiguration(SLOW)).table();
-        } catch (ResourceNotFoundException e) {
-            return Optional.empty();
-        } catch (SdkException e) {
-            throw failures.translate("DescribeTable", e);
+        return calls.describeTable(Limits.ADMINISTRATION).map(table -> DescribedTable.of(table, timeToLive()));
+    }
+
+    /** The table status for health checks, within the session calls' limits; throws when DynamoDB does not answer. */
+    public Optional<TableStatus> status() {
+        return calls.describeTable(Limits.CLIENT).map(TableDescription::tableStatus);
+    }
+
+    /**
+     * Fails with what to do when the table has no caller index; checked with one
+     * {@code DescribeTable} until the index is found.
+     */
+    public void requireCallerIndex() {
+        if (callerIndexFound) {
+            return;
         }
-        return Optional.of(DescribedTable.of(table, timeToLive()));
+        callerIndexFound = calls.describeTable(Limits.CLIENT)
+                .map(table -> DescribedTable.of(table, null).callerIndexStatus(layout).isPresent()).orElse(false);
+        if (!callerIndexFound) {
+            throw new IllegalStateException(CallerIndexSchema.missingMessage(layout));
+        }
     }
 
     /**
@@ -93,14 +106,14 @@ public final class TableAdmin {
                 .globalSecondaryIndexes(CallerIndexSchema.index(layout, capacity));
         capacity.ifPresentOrElse(throughput -> request.billingMode(BillingMode.PROVISIONED)
                 .provisionedThroughput(throughput), () -> request.billingMode(BillingMode.PAY_PER_REQUEST));
-        try {
-            client.createTable(request.overrideConfiguration(SLOW).build());
-            return true;
-        } catch (ResourceInUseException e) {
-            return false;
-        } catch (SdkException e) {
-            throw failures.translate("CreateTable", e);
-        }
+        return calls.administer("CreateTable", Limits.ADMINISTRATION, (client, limits) -> {
+            try {
+                client.createTable(request.overrideConfiguration(limits).build());
+                return true;
+            } catch (ResourceInUseException e) {
+                return false;
+            }
+        });
     }
 
     /**
@@ -112,28 +125,23 @@ public final class TableAdmin {
         if (describe().map(table -> table.callerIndexStatus(layout).isPresent()).orElse(false)) {
             return false;
         }
-        // Every key attribute, not only the index's: moto replaces the table's definitions with these.
+        // Every key attribute, not only the index's: some DynamoDB-compatible stores replace the
+        // table's attribute definitions with the list UpdateTable sends.
         List<AttributeDefinition> attributes = new ArrayList<>();
         attributes.add(stringAttribute(layout.partitionKey()));
         layout.sortKey().ifPresent(sortKey -> attributes.add(stringAttribute(sortKey)));
         attributes.add(CallerIndexSchema.attribute(layout));
-        try {
-            client.updateTable(b -> b.tableName(layout.table())
+        return calls.administer("UpdateTable", Limits.ADMINISTRATION, (client, limits) -> {
+            client.updateTable(b -> b.tableName(layout.table()).overrideConfiguration(limits)
                     .attributeDefinitions(attributes)
                     .globalSecondaryIndexUpdates(update -> update.create(CallerIndexSchema.create(layout, capacity))));
             return true;
-        } catch (SdkException e) {
-            throw failures.translate("UpdateTable", e);
-        }
+        });
     }
 
     /** Waits until the table is ACTIVE (DynamoDB's waiter: up to about 8 minutes). */
     public void awaitActive() {
-        try {
-            client.waiter().waitUntilTableExists(b -> b.tableName(layout.table()));
-        } catch (SdkException e) {
-            throw failures.translate("DescribeTable", e);
-        }
+        calls.await("DescribeTable", client -> client.waiter().waitUntilTableExists(b -> b.tableName(layout.table())));
     }
 
     /**
@@ -147,54 +155,40 @@ public final class TableAdmin {
                     || ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLING)) {
             return false;
         }
-        try {
-            client.updateTimeToLive(b -> b.tableName(layout.table()).overrideConfiguration(SLOW)
-                    .timeToLiveSpecification(spec -> spec.attributeName(layout.ttlAttribute()).enabled(true)));
-            return true;
-        } catch (DynamoDbException e) {
-            // Another server enabled it between our check and our request: that is the state we want.
-            if (e.getMessage() != null && e.getMessage().contains("already enabled")) {
-                return false;
+        return calls.administer("UpdateTimeToLive", Limits.ADMINISTRATION, (client, limits) -> {
+            try {
+                client.updateTimeToLive(b -> b.tableName(layout.table()).overrideConfiguration(limits)
+                        .timeToLiveSpecification(spec -> spec.attributeName(layout.ttlAttribute()).enabled(true)));
+                return true;
+            } catch (DynamoDbException e) {
+                // Another server enabled it between our check and our request: that is the state we want.
+                if (e.getMessage() != null && e.getMessage().contains("already enabled")) {
+                    return false;
+                }
+                throw e;
             }
-            throw failures.translate("UpdateTimeToLive", e);
-        } catch (SdkException e) {
-            throw failures.translate("UpdateTimeToLive", e);
-        }
+        });
     }
 
     /** Deletes the table, every session with it, and waits until it is gone. */
     public void delete() {
-        try {
-            client.deleteTable(b -> b.tableName(layout.table()).overrideConfiguration(SLOW));
-            client.waiter().waitUntilTableNotExists(b -> b.tableName(layout.table()));
-        } catch (SdkException e) {
-            throw failures.translate("DeleteTable", e);
-        }
-    }
-
-    private boolean exists() {
-        try {
-            client.describeTable(b -> b.tableName(layout.table()).overrideConfiguration(SLOW));
-            return true;
-        } catch (ResourceNotFoundException e) {
-            return false;
-        } catch (SdkException e) {
-            throw failures.translate("DescribeTable", e);
-        }
+        calls.administer("DeleteTable", Limits.ADMINISTRATION,
+                (client, limits) -> client.deleteTable(b -> b.tableName(layout.table()).overrideConfiguration(limits)));
+        calls.await("DeleteTable", client -> client.waiter().waitUntilTableNotExists(b -> b.tableName(layout.table())));
     }
 
     // Null when the store does not support TTL (some DynamoDB-compatible stores).
     private TimeToLiveDescription timeToLive() {
-        try {
-            return client.describeTimeToLive(b -> b.tableName(layout.table()).overrideConfiguration(SLOW))
-                    .timeToLiveDescription();
-        } catch (ResourceNotFoundException e) {
-            throw failures.translate("DescribeTimeToLive", e);
-        } catch (DynamoDbException e) {
-            return null;
-        } catch (SdkException e) {
-            throw failures.translate("DescribeTimeToLive", e);
-        }
+        return calls.administer("DescribeTimeToLive", Limits.ADMINISTRATION, (client, limits) -> {
+            try {
+                return client.describeTimeToLive(b -> b.tableName(layout.table()).overrideConfiguration(limits))
+                        .timeToLiveDescription();
+            } catch (ResourceNotFoundException e) {
+                throw e;
+            } catch (DynamoDbException e) {
+                return null;
+            }
+        });
     }
 
     private static AttributeDefinition stringAttribute(String name) {

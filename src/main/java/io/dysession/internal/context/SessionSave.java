@@ -1,0 +1,92 @@
+package io.dysession.internal.context;
+
+import java.util.Map;
+import java.util.logging.Logger;
+
+import io.dysession.internal.store.SaveResult;
+import io.dysession.internal.store.SessionDelta;
+
+/**
+ * Saves one request's session: deletes an invalidated one, creates a new one when some bean's
+ * state differs from a fresh instance (or the id was asked for), and hands the changes of an
+ * existing one to the store, whose write rules decide the DynamoDB call. Says what the client's
+ * cookie must learn.
+ */
+final class SessionSave {
+
+    private static final Logger LOG = Logger.getLogger(SessionSave.class.getName());
+
+    private final SessionEnvironment env;
+    private final RequestState state;
+    private final RequestBeans beans;
+
+    SessionSave(SessionEnvironment env, RequestState state, RequestBeans beans) {
+        this.env = env;
+        this.state = state;
+        this.beans = beans;
+    }
+
+    /** @param canSetCookie false once the response is committed: a new id could no longer reach the client */
+    SessionChange save(boolean canSetCookie) {
+        boolean ended = deleteEnded();
+        Map<String, String> changed = beans.changed();
+        if (state.stored != null) {
+            return saveExisting(changed, state.rotated && canSetCookie);
+        }
+        if (changed.isEmpty() && state.id == null) {
+            // An unknown or expired id is cleared, so that the client stops costing a GetItem per request.
+            return ended || state.candidateRejected ? SessionChange.ENDED : SessionChange.NONE;
+        }
+        if (!canSetCookie) {
+            LOG.warning(() -> "dysession could not start a session for beans " + changed.keySet()
+                    + ": the response was already committed, so no cookie could be sent. Change session beans "
+                    + "before writing the response body.");
+            return SessionChange.NONE;
+        }
+        if (state.id == null) {
+            state.id = SessionId.generate();
+        }
+        state.stored = env.store().save(null, delta(state.id, changed)).session();
+        state.createdHere = true;
+        state.loginChange = null;
+        env.counters().created();
+        beans.saved(changed);
+        env.events().started(state.stored.key().handle());
+        return new SessionChange(SessionChange.Kind.STARTED, state.id);
+    }
+
+    private boolean deleteEnded() {
+        if (state.ended == null) {
+            return false;
+        }
+        env.store().delete(state.ended);
+        env.events().ended(state.ended.handle());
+        state.ended = null;
+        return true;
+    }
+
+    private SessionChange saveExisting(Map<String, String> changed, boolean rotating) {
+        SaveResult result = env.store().save(state.stored, delta(rotating ? state.id : null, changed));
+        switch (result.kind()) {
+            case ENDED -> {
+                state.stored = null;
+                return SessionChange.ENDED;
+            }
+            case GONE, UNCHANGED, STALE -> {
+                return SessionChange.NONE;
+            }
+            case SAVED -> env.counters().saved();
+            case TOUCHED -> env.counters().touched();
+            case ROTATED, CREATED -> state.rotated = false;
+        }
+        state.stored = result.session();
+        beans.saved(changed);
+        state.newTimeout = null;
+        state.loginChange = null;
+        return new SessionChange(rotating ? SessionChange.Kind.ROTATED : SessionChange.Kind.SAVED, state.id);
+    }
+
+    private SessionDelta delta(String newId, Map<String, String> changed) {
+        return new SessionDelta(newId, changed, beans.removed(), state.newTimeout, state.loginChange);
+    }
+}
