@@ -24,7 +24,7 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import io.dysession.test.FaultProxy;
 
 /**
- * The benchmark ({@code mvn -Pbench verify}, see README "Performance"): one Payara Micro with the
+ * The benchmark ({@code mvn -Pbench verify}, see docs/performance.md): one Payara Micro with the
  * integration tests' small app, the DynamoDB emulator behind a {@link FaultProxy} that counts calls
  * and connections (and adds latency on request), driven by concurrent HTTP clients, each with its
  * own session. Prints a table; its figures are for the machine it ran on, not promises.
