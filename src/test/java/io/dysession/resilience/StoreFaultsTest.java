@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.inject.Any;
 import jakarta.json.bind.Jsonb;
@@ -62,6 +63,26 @@ class StoreFaultsTest {
             assertTrue(took.compareTo(CALL_TIMEOUT.plusSeconds(2)) < 0, "bounded by the call timeout: " + took);
             assertTrue(e.getMessage().contains("did not answer GetItem in time"), e::getMessage);
             assertTrue(e.getMessage().contains("dysession.dynamodb.call-timeout"), e::getMessage);
+        }
+    }
+
+    /** What an application that catches the public exception itself learns: whether a retry may help. */
+    @Test
+    void theRetryHintIsOnThePublicExceptionForOutagesAndAbsentForRefusals() {
+        try (WeldContainer weld = store.start("faults-retry-hint", Map.of())) {
+            Requests requests = new Requests(weld.getBeanManager());
+            Cart cart = weld.select(Cart.class).get();
+
+            store.proxy().fail(Fault.error(400, "ValidationException"), 1.0, "GetItem");
+            DySessionStoreException refused = assertThrows(DySessionStoreException.class,
+                    () -> requests.send(UNKNOWN_ID, cart::getItems));
+            assertTrue(refused.getMessage().contains("DynamoDB refused GetItem"), refused::getMessage);
+            assertEquals(Optional.empty(), refused.retryAfter(), "the same request would be refused again");
+
+            store.proxy().heal().fail(Fault.error(500, "InternalServerError"), 1.0, "GetItem");
+            DySessionStoreException outage = assertThrows(DySessionStoreException.class,
+                    () -> requests.send(UNKNOWN_ID, cart::getItems));
+            assertEquals(Optional.of(Duration.ofSeconds(1)), outage.retryAfter(), outage::getMessage);
         }
     }
 
