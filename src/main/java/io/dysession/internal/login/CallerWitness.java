@@ -13,35 +13,38 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
  * The {@link HttpMessageContext} a {@code @DySessionLogin} mechanism is given: it passes everything
  * to the container's and notes the caller and groups the mechanism reports. Open Liberty's context
  * answers {@code getCallerPrincipal()} with null after {@code notifyContainerAboutLogin}, so the
- * container's context alone cannot say who logged in.
+ * container's context alone cannot say who logged in. The first caller reported runs
+ * {@code onCaller} once.
  */
 final class CallerWitness extends HttpMessageContextWrapper {
 
+    private final Runnable onCaller;
     private Principal caller;
     private Set<String> groups;
 
-    CallerWitness(HttpMessageContext container) {
+    CallerWitness(HttpMessageContext container, Runnable onCaller) {
         super(container);
+        this.onCaller = onCaller;
     }
 
     @Override
     public AuthenticationStatus notifyContainerAboutLogin(Principal principal, Set<String> groups) {
-        note(principal, groups);
-        return super.notifyContainerAboutLogin(principal, groups);
+        return noted(principal, groups, super.notifyContainerAboutLogin(principal, groups));
     }
 
     @Override
     public AuthenticationStatus notifyContainerAboutLogin(String callerName, Set<String> groups) {
-        note(callerName == null ? null : new CallerPrincipal(callerName), groups);
-        return super.notifyContainerAboutLogin(callerName, groups);
+        return noted(callerName == null ? null : new CallerPrincipal(callerName), groups,
+                super.notifyContainerAboutLogin(callerName, groups));
     }
 
     @Override
     public AuthenticationStatus notifyContainerAboutLogin(CredentialValidationResult result) {
+        AuthenticationStatus status = super.notifyContainerAboutLogin(result);
         if (result != null && result.getStatus() == CredentialValidationResult.Status.VALID) {
-            note(result.getCallerPrincipal(), result.getCallerGroups());
+            noted(result.getCallerPrincipal(), result.getCallerGroups(), status);
         }
-        return super.notifyContainerAboutLogin(result);
+        return status;
     }
 
     /** The caller the mechanism reported, else the container's; null when nobody logged in. */
@@ -54,10 +57,15 @@ final class CallerWitness extends HttpMessageContextWrapper {
         return caller != null && groups != null ? groups : getGroups();
     }
 
-    private void note(Principal principal, Set<String> reported) {
+    private AuthenticationStatus noted(Principal principal, Set<String> reported, AuthenticationStatus status) {
         if (principal != null) {
+            boolean first = caller == null;
             caller = principal;
             groups = reported == null ? Set.of() : Set.copyOf(reported);
+            if (first) {
+                onCaller.run();
+            }
         }
+        return status;
     }
 }

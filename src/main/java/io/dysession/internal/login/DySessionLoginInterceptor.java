@@ -71,18 +71,26 @@ public class DySessionLoginInterceptor implements Serializable {
         if (binding != null) {
             binding.keep(); // unbound when the mechanism returns; the filter binds it again
         }
-        CallerWitness witness = new CallerWitness(http);
+        // Before the filter, a response that saves the session should the mechanism commit it after a
+        // login (LoginToContinue's redirect after a form postback), so that the new id's cookie goes out.
+        GuardedResponse guarded = inFilter ? null : new GuardedResponse();
+        CallerWitness witness = new CallerWitness(http, guarded == null ? () -> { } : () -> guarded.install(http));
         Object[] parameters = invocation.getParameters();
         parameters[2] = witness;
         invocation.setParameters(parameters);
         LoginRecorder login = new LoginRecorder(runtime().registry(), session, request, witness);
+        if (guarded != null) {
+            guarded.wrap(response, () -> {
+                login.record();
+                handoff.commit(session, request, response);
+            });
+        }
         try {
             Optional<SessionLogin> kept = session.login();
             if (kept.isPresent() && !http.isAuthenticationRequest()) {
                 return http.notifyContainerAboutLogin(kept.get().caller(), new HashSet<>(kept.get().groups()));
             }
-            Object status = inFilter ? invocation.proceed()
-                    : proceedGuarded(invocation, handoff, http, login, session, request, response);
+            Object status = inFilter ? invocation.proceed() : proceedGuarded(invocation, guarded);
             // SEND_CONTINUE with a caller: a form's postback authenticated, and LoginToContinue redirects.
             if ((status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE)
                     && !login.record()) {
@@ -112,28 +120,39 @@ public class DySessionLoginInterceptor implements Serializable {
         }
     }
 
-    /**
-     * Runs the mechanism with a response that, should the mechanism commit it (LoginToContinue's
-     * redirect after a form postback), first records the login and saves the session, so that the
-     * new id's cookie goes out with the redirect. Once the mechanism returns, the wrapper is disarmed.
-     */
-    private static Object proceedGuarded(InvocationContext invocation, SessionHandoff handoff,
-                                         HttpMessageContext http, LoginRecorder login, SessionRequest session,
-                                         HttpServletRequest request, HttpServletResponse response) throws Exception {
-        CommitAwareResponse guarded = new CommitAwareResponse(response, () -> {
-            login.record();
-            handoff.commit(session, request, response);
-        });
+    /** Runs the mechanism with the guarded response as its parameter; disarmed once the mechanism returns. */
+    private static Object proceedGuarded(InvocationContext invocation, GuardedResponse guarded) throws Exception {
         Object[] parameters = invocation.getParameters();
-        parameters[1] = guarded;
+        parameters[1] = guarded.response();
         invocation.setParameters(parameters);
-        http.setResponse(guarded);
         try {
             return invocation.proceed();
         } finally {
-            // Not swapped back: WildFly's Elytron refuses a response that does not wrap the current one
-            // (ELY01172). The container may carry the wrapper into the request; disarmed, it passes all through.
-            guarded.disarm();
+            guarded.response().disarm();
+        }
+    }
+
+    /**
+     * The response wrapper that saves the session before the mechanism commits the response. It
+     * becomes the message context's response only once a caller is reported: WildFly's Elytron
+     * refuses a wrapped response for any status but SUCCESS (ELY01175: an anonymous request to a
+     * protected resource answered with {@code responseUnauthorized()} got 500), and refuses to
+     * have it swapped back (ELY01172); disarmed, it passes everything through.
+     */
+    private static final class GuardedResponse {
+
+        private CommitAwareResponse response;
+
+        void wrap(HttpServletResponse original, Runnable beforeCommit) {
+            response = new CommitAwareResponse(original, beforeCommit);
+        }
+
+        CommitAwareResponse response() {
+            return response;
+        }
+
+        void install(HttpMessageContext http) {
+            http.setResponse(response);
         }
     }
 
