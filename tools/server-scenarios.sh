@@ -10,7 +10,7 @@
 #   - no SLF4J warning in the log,
 #   - state after A is stopped and started again;
 # then start A and B again with LoginIT's application (a @DySessionLogin mechanism; built from the
-# test classes by io.dysession.it.LoginWar) and check that a login on A holds on B with its groups,
+# test classes by io.dysession.it.login.LoginWar) and check that a login on A holds on B with its groups,
 # and that a logout on B is anonymous on A;
 # and on Open Liberty without the mpConfig feature, the deployment error that says what to add.
 # Needs the library installed and the sample built (./run-sample.sh --smoke does both; otherwise
@@ -319,7 +319,7 @@ without_config() {
 
 mkdir -p "$OUT/dist"
 echo "Building the login application ($LOGIN_WAR) from the test classes..."
-mvn -B -ntp -q test-compile exec:java -Dexec.mainClass=io.dysession.it.LoginWar -Dexec.classpathScope=test \
+mvn -B -ntp -q test-compile exec:java -Dexec.mainClass=io.dysession.it.login.LoginWar -Dexec.classpathScope=test \
   -Dexec.args="$LOGIN_WAR" || die "could not build $LOGIN_WAR"
 tools/dynamodb-emulator.sh --check
 DDB_PORT=$(free_port 8100)
