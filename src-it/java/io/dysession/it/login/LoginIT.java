@@ -59,6 +59,7 @@ class LoginIT extends TwoServers {
         assertEquals(200, alice.get(nodeB.resolve("secure/admin")).status());
         assertEquals("admin alice", alice.get(nodeB.resolve("secure/admin")).body());
         assertEquals(200, alice.get(nodeB.resolve("secure/user")).status());
+        assertEquals("protected alice", alice.get(nodeB.resolve("protected")).body());
 
         Browser bob = new Browser();
         logIn(bob, nodeA, "bob");
@@ -72,6 +73,9 @@ class LoginIT extends TwoServers {
         // Payara answers an anonymous @RolesAllowed call with 401 or 403 (both seen); never 200.
         Browser.Response refused = anonymous.get(nodeB.resolve("secure/user"));
         assertTrue(refused.status() == 401 || refused.status() == 403, refused::toString);
+        // A servlet security constraint: the mechanism is asked with isProtected() and answers 401.
+        Browser.Response unauthorized = anonymous.get(nodeB.resolve("protected"));
+        assertEquals(401, unauthorized.status(), unauthorized::toString);
     }
 
     @Test
