@@ -34,7 +34,6 @@ import io.dysession.it.cluster.load.Slot;
 import io.dysession.it.support.Browser;
 import io.dysession.it.support.BuildEnvironment;
 import io.dysession.it.support.PayaraMicroProcess;
-import io.dysession.it.support.SetCookie;
 import io.dysession.it.support.TestWar;
 
 /**
@@ -245,12 +244,7 @@ class CrashIT {
             HttpResponse<String> response = http.send(increment(home), HttpResponse.BodyHandlers.ofString());
             sent++;
             assertEquals(200, response.statusCode(), response::body);
-            List<SetCookie> session = response.headers().allValues("Set-Cookie").stream()
-                    .map(SetCookie::parse)
-                    .filter(c -> c.name().equals(Browser.SESSION_COOKIE))
-                    .toList();
-            assertEquals(1, session.size(), () -> "one session cookie in " + response.headers().map());
-            cookie = session.get(0).value();
+            cookie = Browser.sessionCookieIn(response.headers(), response.headers().map()).value();
             lastCount = MultiServerScenarios.parseTally(response.body());
             assertEquals(1, lastCount, response::body);
             acknowledged++;

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 
 import io.dysession.it.cluster.load.Slot;
 import io.dysession.it.support.Browser;
-import io.dysession.it.support.SetCookie;
 import io.dysession.it.support.TestWar;
 import io.dysession.it.support.TwoServers;
 
@@ -237,12 +236,7 @@ abstract class MultiServerScenarios extends TwoServers {
                 .timeout(REQUEST_TIMEOUT).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response::body);
-        List<SetCookie> session = response.headers().allValues("Set-Cookie").stream()
-                .map(SetCookie::parse)
-                .filter(c -> c.name().equals(Browser.SESSION_COOKIE))
-                .toList();
-        assertEquals(1, session.size(), () -> "one session cookie in " + response.headers().map());
-        return session.get(0).value();
+        return Browser.sessionCookieIn(response.headers(), response.headers().map()).value();
     }
 
     private static int[] slots(HttpClient http, URI node, String cookie) throws IOException, InterruptedException {

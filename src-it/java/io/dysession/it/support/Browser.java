@@ -102,6 +102,21 @@ public final class Browser {
         }
     }
 
+    /**
+     * The one {@code Set-Cookie: DYSESSION=...} in {@code headers}, of a response sent by a client of the
+     * test's own; fails, showing {@code response}, when there is none or several.
+     */
+    public static SetCookie sessionCookieIn(HttpHeaders headers, Object response) {
+        List<SetCookie> session = headers.allValues("Set-Cookie").stream()
+                .map(SetCookie::parse)
+                .filter(cookie -> cookie.name().equals(SESSION_COOKIE))
+                .toList();
+        if (session.size() != 1) {
+            fail("Expected exactly one Set-Cookie for " + SESSION_COOKIE + ", got " + session.size() + " in " + response);
+        }
+        return session.get(0);
+    }
+
     private static String contextPath(URI app) {
         String path = app.getPath();
         return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
@@ -116,14 +131,7 @@ public final class Browser {
 
         /** The one {@code Set-Cookie: DYSESSION=...} of this response; fails when there is none or several. */
         public SetCookie sessionCookie() {
-            List<SetCookie> session = setCookieHeaders().stream()
-                    .map(SetCookie::parse)
-                    .filter(cookie -> cookie.name().equals(SESSION_COOKIE))
-                    .toList();
-            if (session.size() != 1) {
-                fail("Expected exactly one Set-Cookie for " + SESSION_COOKIE + ", got " + session.size() + " in " + this);
-            }
-            return session.get(0);
+            return sessionCookieIn(headers, this);
         }
 
         /** The body as the integer the counter servlets print; asserts a 200 first. */
