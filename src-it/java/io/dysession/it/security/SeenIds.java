@@ -25,8 +25,8 @@ import io.dysession.it.support.Browser;
 import io.dysession.it.support.SetCookie;
 
 /**
- * The session ids one test class was given or made up, and the check that none of them reached its
- * server's log. Each test class keeps its own, for its own container.
+ * The session ids one test class was given or made up, and the check that none of them reached the
+ * server's log. Each test class has its own ({@link SecurityApp#ids()}).
  */
 final class SeenIds {
 

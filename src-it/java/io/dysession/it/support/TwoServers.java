@@ -31,7 +31,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *     &#64;Deployment(name = B, order = 2, testable = false)
  *     &#64;TargetsContainer("node-b")
  *     static WebArchive onB() {
- *         return TestWar.create("shared-sessions", "dysession-it-no-stickiness");
+ *         return onA();
+ *     }
+ *
+ *     &#64;Test
+ *     void eitherServerServesTheSameSession() {
+ *         Browser browser = new Browser();
+ *         assertEquals(1, browser.get(nodeA.resolve("count")).count());
+ *         assertEquals(2, browser.get(nodeB.resolve("count")).count());
  *     }
  * }
  * </pre>
