@@ -2,7 +2,7 @@
 # The core scenarios on every supported server: the sample WAR (payara-sample/, no beans.xml) on
 # Payara Micro, WildFly and Open Liberty, each run as two instances sharing one table.
 #
-#   tools/server-scenarios.sh [payara] [wildfly] [liberty]     (default: all three)
+#   tools/server-scenarios.sh [--logins-only] [payara] [wildfly] [liberty]     (default: all three)
 #
 # Per server: start instances A and B, then check
 #   - state across requests (A), the same session on the other instance (B, no stickiness),
@@ -10,11 +10,13 @@
 #   - no SLF4J warning in the log,
 #   - state after A is stopped and started again;
 # then start A and B again with LoginIT's application (a @DySessionLogin mechanism; built from the
-# test classes by io.dysession.it.LoginWar) and check that a login on A holds on B with its groups,
-# and that a logout on B is anonymous on A;
+# test classes by io.dysession.it.login.LoginWar) and check that a login on A holds on B with its groups,
+# that an anonymous request to a protected servlet gets 401, and that a logout on B is anonymous on A;
 # and on Open Liberty without the mpConfig feature, the deployment error that says what to add.
+# --logins-only runs the login part alone (no sample, no restart, no mpConfig check).
 # Needs the library installed and the sample built (./run-sample.sh --smoke does both; otherwise
-# mvn install -DskipTests && mvn -f payara-sample/pom.xml package). The server distributions come
+# mvn install -DskipTests && mvn -f payara-sample/pom.xml package); --logins-only needs neither, only
+# the compiled test classes (it runs mvn test-compile itself). The server distributions come
 # from Maven Central through Maven (WildFly and Open Liberty zips, the Payara Micro jar) and are
 # unpacked under target/servers. Everything binds to 127.0.0.1; nothing is fetched at run time by
 # the servers. Logs: target/servers/<server>-<instance>.log.
@@ -32,6 +34,11 @@ VERSION_PAYARA=6.2025.10
 VERSION_WILDFLY=39.0.1.Final
 VERSION_LIBERTY=26.0.0.3
 DEPENDENCY_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
+LOGINS_ONLY=false
+if [[ ${1:-} == --logins-only ]]; then
+  LOGINS_ONLY=true
+  shift
+fi
 SERVERS=("$@")
 ((${#SERVERS[@]})) || SERVERS=(payara wildfly liberty)
 
@@ -48,7 +55,7 @@ die() {
   exit 1
 }
 
-[[ -f $WAR ]] || die "$WAR is missing: run mvn install -DskipTests && mvn -f payara-sample/pom.xml package"
+$LOGINS_ONLY || [[ -f $WAR ]] || die "$WAR is missing: run mvn install -DskipTests && mvn -f payara-sample/pom.xml package"
 command -v curl >/dev/null || die "curl is needed"
 
 in_use() {
@@ -236,6 +243,10 @@ scenarios() {
   a=$(free_port 8180)
   b=$(free_port $((a + 100)))  # WildFly: port offsets 100 apart, so no two socket bindings meet
   echo "== $SERVER: instances A on $a and B on $b"
+  if $LOGINS_ONLY; then
+    logins "$a" "$b"
+    return
+  fi
   "start_$SERVER" a "$a"
   "start_$SERVER" b "$b"
   wait_for "$SERVER" a "$a"
@@ -277,8 +288,14 @@ scenarios() {
   fi
 }
 
+# anonymous PORT PATH: "<status> <body bytes> bytes" of a GET without cookies.
+anonymous() {
+  curl -sS --max-time 30 -o /dev/null -w '%{http_code} %{size_download} bytes' "http://127.0.0.1:$1$2" || true
+}
+
 # logins PORT_A PORT_B: LoginIT's application on both instances; a login made on A holds on B, with
-# its groups, and a logout on B is anonymous on A.
+# its groups, an anonymous request to a protected servlet gets 401 (the mechanism answers
+# responseUnauthorized() when isProtected()), and a logout on B is anonymous on A.
 logins() {
   local a=$1 b=$2 body
   echo "   the login application on A and B"
@@ -294,6 +311,12 @@ logins() {
   check "the login holds on B, with its groups" '^principal=alice admin=true caller=alice$' "$body"
   body=$(call "$b" GET /secure/admin)
   check "B lets it into @RolesAllowed(\"admin\")" '^admin alice$' "$body"
+  body=$(call "$b" GET /protected)
+  check "B lets it into a protected servlet" '^protected alice$' "$body"
+  body=$(anonymous "$b" /protected)
+  echo "      anonymous GET /protected (servlet security constraint): $body"
+  check "an anonymous request to a protected servlet gets 401" '^401 ' "$body"
+  echo "      anonymous GET /secure/user (JAX-RS @RolesAllowed): $(anonymous "$b" /secure/user)"
   call "$b" GET /signout >/dev/null
   body=$(call "$a" GET /me)
   check "a logout on B is anonymous on A" '^principal=none admin=false caller=none$' "$body"
@@ -319,7 +342,7 @@ without_config() {
 
 mkdir -p "$OUT/dist"
 echo "Building the login application ($LOGIN_WAR) from the test classes..."
-mvn -B -ntp -q test-compile exec:java -Dexec.mainClass=io.dysession.it.LoginWar -Dexec.classpathScope=test \
+mvn -B -ntp -q test-compile exec:java -Dexec.mainClass=io.dysession.it.login.LoginWar -Dexec.classpathScope=test \
   -Dexec.args="$LOGIN_WAR" || die "could not build $LOGIN_WAR"
 tools/dynamodb-emulator.sh --check
 DDB_PORT=$(free_port 8100)

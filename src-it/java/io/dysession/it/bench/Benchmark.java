@@ -1,0 +1,192 @@
+package io.dysession.it.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+
+import io.dysession.it.support.DynamoDbEmulatorProcess;
+import io.dysession.it.support.PayaraMicroProcess;
+import io.dysession.it.support.TestWar;
+import io.dysession.test.FaultProxy;
+
+/**
+ * The benchmark ({@code mvn -Pbench verify}, see docs/performance.md): one Payara Micro with the
+ * integration tests' small app, the DynamoDB emulator behind a {@link FaultProxy} that counts calls
+ * and connections (and adds latency on request), driven by concurrent HTTP clients, each with its
+ * own session. Prints a table; its figures are for the machine it ran on, not promises.
+ *
+ * <p>System properties: {@code bench.requests} (per scenario at full concurrency, default 2000),
+ * {@code bench.concurrency} (default 16), {@code bench.latency-ms} (added before each DynamoDB call,
+ * default 0).
+ */
+public final class Benchmark {
+
+    private record Scenario(String name, String path) {
+    }
+
+    private record Result(Scenario scenario, int concurrency, int requests, int errors, double seconds,
+                          long[] latenciesNanos, double cpuMillis, int dynamoDbCalls, int connections) {
+
+        String row() {
+            Arrays.sort(latenciesNanos);
+            return String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.2f | %.2f | %.1f | %d |",
+                    scenario.name(), concurrency, requests, requests / seconds, percentile(50), percentile(99),
+                    cpuMillis / requests, (double) dynamoDbCalls / requests, connections * 1000.0 / requests, errors);
+        }
+
+        private double percentile(int p) {
+            int index = Math.min(latenciesNanos.length - 1, (int) Math.ceil(p / 100.0 * latenciesNanos.length) - 1);
+            return latenciesNanos[Math.max(0, index)] / 1e6;
+        }
+    }
+
+    private static final List<Scenario> SCENARIOS = List.of(
+            new Scenario("read-only (GET /read)", "read"),
+            new Scenario("modifying (GET /count)", "count"),
+            new Scenario("no session bean (GET /plain)", "plain"));
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final FaultProxy proxy;
+    private final PayaraMicroProcess server;
+
+    private Benchmark(FaultProxy proxy, PayaraMicroProcess server) {
+        this.proxy = proxy;
+        this.server = server;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int requests = Integer.getInteger("bench.requests", 2000);
+        int concurrency = Integer.getInteger("bench.concurrency", 16);
+        long latencyMillis = Long.getLong("bench.latency-ms", 0);
+        Path dir = Path.of(System.getProperty("dysession.it.dir", "target/bench")).toAbsolutePath();
+        Files.createDirectories(dir);
+
+        try (DynamoDbEmulatorProcess emulator = DynamoDbEmulatorProcess.start(dir);
+             FaultProxy proxy = FaultProxy.start(emulator.endpoint())) {
+            proxy.latency(Duration.ofMillis(latencyMillis));
+            Path war = dir.resolve("bench.war");
+            // the library's default limits, not the generous ones of the integration tests
+            TestWar.create("bench", proxy.endpoint(), "dysession-bench", true, List.of(
+                            "dysession.dynamodb.call-timeout=PT2.5S", "dysession.dynamodb.attempt-timeout=PT1S"))
+                    .as(ZipExporter.class).exportTo(war.toFile(), true);
+            PayaraMicroProcess server = PayaraMicroProcess.start("bench", PayaraMicroProcess.freePort(), war, "bench",
+                    dir, List.of("-Xmx512m"));
+            try {
+                server.awaitUp("plain", Duration.ofSeconds(180));
+                new Benchmark(proxy, server).run(requests, concurrency, latencyMillis, dir);
+            } finally {
+                server.stop();
+            }
+        }
+    }
+
+    private void run(int requests, int concurrency, long latencyMillis, Path dir) throws Exception {
+        System.out.println("Warming up...");
+        for (Scenario scenario : SCENARIOS) {
+            measure(scenario, concurrency, Math.max(500, requests / 4));
+        }
+        List<String> lines = new ArrayList<>(List.of(
+                String.format(Locale.ROOT, "%s, Payara Micro %s, JDK %s, %d cores, DynamoDB emulator (moto) %s",
+                        LocalDate.now(), System.getProperty("payara.version", "?"), System.getProperty("java.version"),
+                        Runtime.getRuntime().availableProcessors(),
+                        latencyMillis == 0 ? "on loopback" : "+ " + latencyMillis + " ms per call"),
+                "",
+                "| request | clients | requests | req/s | p50 ms | p99 ms | app CPU ms/req | DynamoDB calls/req "
+                        + "| new DynamoDB connections/1000 req | errors |",
+                "|---|---|---|---|---|---|---|---|---|---|"));
+        for (int clients : List.of(concurrency, 1)) {
+            for (Scenario scenario : SCENARIOS) {
+                Result result = measure(scenario, clients, clients == 1 ? Math.max(200, requests / 8) : requests);
+                lines.add(result.row());
+                System.out.println(result.row());
+            }
+        }
+        String table = String.join("\n", lines) + "\n";
+        Files.writeString(dir.resolve("results.md"), table);
+        System.out.println();
+        System.out.println(table);
+        System.out.println("(also in " + dir.resolve("results.md") + ")");
+    }
+
+    /** {@code total} requests of {@code scenario} from {@code clients} clients, each with its own session. */
+    private Result measure(Scenario scenario, int clients, int total) throws Exception {
+        List<String> cookies = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            cookies.add(startSession());
+        }
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        long[] latencies = new long[total];
+        ProcessHandle payara = server.process().toHandle();
+        Duration cpuBefore = payara.info().totalCpuDuration().orElse(Duration.ZERO);
+        int callsBefore = proxy.calls();
+        int connectionsBefore = proxy.connectionsAccepted();
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (String cookie : cookies) {
+                running.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                        long sent = System.nanoTime();
+                        if (!get(scenario.path(), cookie)) {
+                            errors.incrementAndGet();
+                        }
+                        latencies[i] = System.nanoTime() - sent;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : running) {
+                client.get();
+            }
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuMillis = payara.info().totalCpuDuration().orElse(Duration.ZERO).minus(cpuBefore).toNanos() / 1e6;
+        return new Result(scenario, clients, total, errors.get(), seconds, latencies, cpuMillis,
+                proxy.calls() - callsBefore, proxy.connectionsAccepted() - connectionsBefore);
+    }
+
+    private String startSession() throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.app().resolve("count")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        String setCookie = response.headers().firstValue("Set-Cookie")
+                .orElseThrow(() -> new IllegalStateException("no session cookie from " + server.app() + "count"));
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    private boolean get(String path, String cookie) {
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(server.app() + path))
+                            .timeout(Duration.ofSeconds(30)).header("Cookie", cookie).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
