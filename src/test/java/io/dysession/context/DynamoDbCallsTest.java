@@ -21,7 +21,7 @@ import io.dysession.test.Requests.Response;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
-/** Which DynamoDB calls each kind of request makes: the cost model of the README. */
+/** Which DynamoDB calls each kind of request makes: the cost model of docs/performance.md. */
 @EnableDySessionWeld(table = "calls", beans = {Cart.class, Wizard.class})
 class DynamoDbCallsTest {
 

@@ -17,7 +17,7 @@ public final class Items {
         this.table = table;
     }
 
-    /** base64url(SHA-256(id)), the key the README documents. */
+    /** base64url(SHA-256(id)), the key docs/how-it-works.md documents. */
     public static String digest(String id) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.US_ASCII));
