@@ -18,6 +18,7 @@ import io.dysession.internal.admin.TableAdmin;
 import io.dysession.internal.admin.TableProbe;
 import io.dysession.internal.codec.StateCodec;
 import io.dysession.internal.config.ClientSettings;
+import io.dysession.internal.config.ConcurrencyMode;
 import io.dysession.internal.config.ConfigKeys;
 import io.dysession.internal.config.Settings;
 import io.dysession.internal.context.DySessionContext;
@@ -72,7 +73,8 @@ public record DySessionRuntime(Settings settings, DySessionContext context, Sess
                 createTable(admin);
             }
             SessionEnvironment env = new SessionEnvironment(store, codec, new CdiSessionEvents(beanManager), counters,
-                    settings.timing(), settings.onIncompatibleState(), clock);
+                    settings.timing(), settings.onIncompatibleState(), clock,
+                    settings.concurrency().mode() == ConcurrencyMode.SERIALIZED);
             context.configure(env);
             SessionRegistry registry = new SessionRegistry(context, env, admin, settings.login());
             checkCallerIndex(registry);

@@ -72,6 +72,27 @@ class ConfigProblemsTest {
     }
 
     @Test
+    void invalidConcurrencySettingsAndCombinationsAreNamed() {
+        TestConfig.use("config-problems", Map.of(
+                "dysession.concurrency", "serialized",
+                "dysession.cache.enabled", "true",
+                "dysession.concurrency.lock-lease", "PT4S",
+                "dysession.concurrency.lock-wait", "-PT1S",
+                "dysession.concurrency.unlocked-methods", "GET,NOT A METHOD"));
+        String message = Deployments.failure(Cart.class);
+        assertContains(message, "dysession.concurrency=serialized and dysession.cache.enabled=true do not go "
+                + "together");
+        assertContains(message, "dysession.concurrency.lock-lease=PT4S is shorter than twice "
+                + "dysession.dynamodb.call-timeout=PT2.5S");
+        assertContains(message, "dysession.concurrency.lock-wait=PT-1S is not valid");
+        assertContains(message, "dysession.concurrency.unlocked-methods=GET,NOT A METHOD is not valid; expected a "
+                + "comma-separated list of HTTP methods");
+        TestConfig.use("config-problems", Map.of("dysession.concurrency", "locked"));
+        assertContains(Deployments.failure(Cart.class), "dysession.concurrency=locked is not valid; expected merge, "
+                + "strict or serialized.");
+    }
+
+    @Test
     void aZeroTimeoutIsRejected() {
         TestConfig.use("config-problems", Map.of("dysession.timeout", "PT0S"));
         assertContains(Deployments.failure(Cart.class), "dysession.timeout=PT0S is not valid; expected a positive "

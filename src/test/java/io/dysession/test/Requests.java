@@ -28,8 +28,16 @@ public final class Requests {
      * @return the Set-Cookie id (null when none is sent) and the DynamoDB operations made
      */
     public Response send(String cookie, Runnable work) {
+        return send(cookie, true, work);
+    }
+
+    /**
+     * One request carrying {@code cookie}; with {@code dysession.concurrency=serialized}, {@code locking}
+     * says whether it takes the session's lock (as a POST does) or reads without it (a GET).
+     */
+    public Response send(String cookie, boolean locking, Runnable work) {
         DynamoDbCalls.reset();
-        try (DySessionContext.Binding binding = context.bind(cookie)) {
+        try (DySessionContext.Binding binding = context.bind(context.request(cookie, locking))) {
             work.run();
             SessionChange change = binding.request().save(true);
             return new Response(sendsId(change) ? change.id() : null, change.kind(), DynamoDbCalls.operations());

@@ -1,9 +1,11 @@
 package io.dysession.internal.config;
 
-/** The values of {@code dysession.concurrency}: how concurrent writes to one session combine. */
+/** The values of {@code dysession.concurrency}: how concurrent requests of one session combine. */
 public enum ConcurrencyMode {
-    /** each request's changed beans go on top of what others wrote meanwhile */
+    /** a refused write is merged by JSON property; at a path both changed, the later value wins (counted) */
     MERGE,
-    /** a changed bean's write fails when another request wrote that bean since it was loaded */
-    STRICT
+    /** as merge, but a path both changed fails the later request with 409 */
+    STRICT,
+    /** requests that use session beans run one at a time across servers, under a lease lock in the item */
+    SERIALIZED
 }

@@ -37,6 +37,9 @@ public final class ConfigKeys {
     public static final String ON_INCOMPATIBLE_STATE = "dysession.on-incompatible-state";
     public static final String COMPRESSION_THRESHOLD = "dysession.compression-threshold";
     public static final String CONCURRENCY = "dysession.concurrency";
+    public static final String LOCK_WAIT = "dysession.concurrency.lock-wait";
+    public static final String LOCK_LEASE = "dysession.concurrency.lock-lease";
+    public static final String UNLOCKED_METHODS = "dysession.concurrency.unlocked-methods";
     public static final String ACCESS_KEY_ID = "dysession.dynamodb.access-key-id";
     public static final String SECRET_ACCESS_KEY = "dysession.dynamodb.secret-access-key";
     public static final String CACHE_ENABLED = "dysession.cache.enabled";

@@ -9,13 +9,13 @@ package io.dysession.internal.config;
  * @param idTransport          where the session id travels
  * @param cookie               how the session cookie is written
  * @param cache                the per-server session cache
- * @param concurrency          how concurrent writes to one session combine
+ * @param concurrency          how concurrent requests of one session combine: the mode and the lock
  * @param onIncompatibleState  what to do with stored state that no longer fits its class
  * @param login                logins kept with the session, and the cap per caller
  * @param serverTiming         whether responses carry a {@code Server-Timing} header with the request's DynamoDB calls
  */
 public record Settings(TableSettings table, ClientSettings client, TimingSettings timing,
                        IdTransportSettings idTransport, CookieSettings cookie, CacheSettings cache,
-                       ConcurrencyMode concurrency, IncompatibleStatePolicy onIncompatibleState,
+                       ConcurrencySettings concurrency, IncompatibleStatePolicy onIncompatibleState,
                        LoginSettings login, boolean serverTiming) {
 }

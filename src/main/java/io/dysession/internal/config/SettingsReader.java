@@ -2,10 +2,13 @@ package io.dysession.internal.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -31,6 +34,7 @@ public final class SettingsReader {
     // RFC 6265 path-value and domain: printable ASCII without ';' (and no spaces)
     private static final Pattern COOKIE_PATH_FORMAT = Pattern.compile("/[!-:<-~]*");
     private static final Pattern COOKIE_DOMAIN_FORMAT = Pattern.compile("\\.?[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?");
+    private static final Pattern HTTP_METHOD = Pattern.compile("[A-Za-z]{1,20}");
     private static final String TOKEN_EXPECTED = "a token: letters, digits and !#$%&'*+.^_`|~-";
 
     private final ConfigValues config;
@@ -70,10 +74,47 @@ public final class SettingsReader {
                 config.string(ID_HEADER, "X-DySession", COOKIE_NAME_FORMAT, TOKEN_EXPECTED));
         IncompatibleStatePolicy incompatible = config.choice(ON_INCOMPATIBLE_STATE, config.raw(ON_INCOMPATIBLE_STATE, "reset"),
                 Map.of("reset", IncompatibleStatePolicy.RESET, "fail", IncompatibleStatePolicy.FAIL), "reset or fail");
-        ConcurrencyMode concurrency = config.choice(CONCURRENCY, config.raw(CONCURRENCY, "merge"),
-                Map.of("merge", ConcurrencyMode.MERGE, "strict", ConcurrencyMode.STRICT), "merge or strict");
-        return new Settings(table, client, timing, idTransport, cookie, cache(), concurrency, incompatible, login(),
-                config.bool(SERVER_TIMING, false));
+        CacheSettings cache = cache();
+        return new Settings(table, client, timing, idTransport, cookie, cache, concurrency(cache, client), incompatible,
+                login(), config.bool(SERVER_TIMING, false));
+    }
+
+    private ConcurrencySettings concurrency(CacheSettings cache, ClientSettings client) {
+        ConcurrencyMode mode = config.choice(CONCURRENCY, config.raw(CONCURRENCY, "merge"), Map.of(
+                "merge", ConcurrencyMode.MERGE, "strict", ConcurrencyMode.STRICT,
+                "serialized", ConcurrencyMode.SERIALIZED), "merge, strict or serialized");
+        Duration lockWait = config.duration(LOCK_WAIT, "PT5S");
+        if (lockWait != null && lockWait.isNegative()) {
+            lockWait = config.invalid(LOCK_WAIT, lockWait.toString(), "an ISO-8601 duration of zero or more, such as PT5S");
+        }
+        Duration lockLease = config.positiveDuration(LOCK_LEASE, "PT30S");
+        Set<String> unlocked = new LinkedHashSet<>();
+        for (String method : config.raw(UNLOCKED_METHODS, "GET,HEAD,OPTIONS").split(",")) {
+            String trimmed = method.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            if (!HTTP_METHOD.matcher(trimmed).matches()) {
+                config.invalid(UNLOCKED_METHODS, config.raw(UNLOCKED_METHODS, ""),
+                        "a comma-separated list of HTTP methods such as GET,HEAD,OPTIONS (or empty: every request locks)");
+                break;
+            }
+            unlocked.add(trimmed.toUpperCase(Locale.ROOT));
+        }
+        if (mode == ConcurrencyMode.SERIALIZED) {
+            if (cache.enabled()) {
+                config.problem("Invalid configuration: " + CONCURRENCY + "=serialized and " + CACHE_ENABLED + "=true "
+                        + "do not go together: a locked request's lock call is its load, so the cache cannot save it. "
+                        + "Turn the cache off, or choose merge or strict.");
+            }
+            Duration callTimeout = client.limits().callTimeout();
+            if (lockLease != null && callTimeout != null && lockLease.compareTo(callTimeout.multipliedBy(2)) < 0) {
+                config.problem("Invalid configuration: " + LOCK_LEASE + "=" + lockLease + " is shorter than twice "
+                        + CALL_TIMEOUT + "=" + callTimeout + ": a lock could expire while its holder is still within "
+                        + "its DynamoDB calls. Raise " + LOCK_LEASE + " (default PT30S).");
+            }
+        }
+        return new ConcurrencySettings(mode, lockWait, lockLease, unlocked);
     }
 
     private LoginSettings login() {

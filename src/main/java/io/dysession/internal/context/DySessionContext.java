@@ -33,16 +33,20 @@ public final class DySessionContext implements AlterableContext {
      * whatever the client sent, or null. The one way in for the filter and for tests without a servlet container.
      */
     public Binding bind(String clientId) {
-        return bind(request(clientId));
+        return bind(request(clientId, true));
     }
 
-    /** A new request's session, not yet bound: for the login interceptor, which runs before the filter. */
-    public SessionRequest request(String clientId) {
+    /**
+     * A new request's session, not yet bound (the login interceptor runs before the filter).
+     *
+     * @param locking  whether the request takes the session's lock when it loads it (serialized mode only)
+     */
+    public SessionRequest request(String clientId, boolean locking) {
         SessionEnvironment env = environment;
         if (env == null) {
             throw new IllegalStateException(NOT_STARTED);
         }
-        return new SessionRequest(env, clientId);
+        return new SessionRequest(env, clientId, locking && env.serialized());
     }
 
     /** Binds a suspended request's session to this thread again (an async dispatch of the same request). */

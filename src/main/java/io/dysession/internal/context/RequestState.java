@@ -28,6 +28,8 @@ final class RequestState {
     Duration newTimeout;
     /** A login set or ended in this request. */
     SessionDelta.LoginChange loginChange;
+    /** Serialized mode: the token of the session's lock while this request holds it; its save releases it. */
+    String lockOwner;
 
     /** After {@code invalidate()}: no session, nothing pending but the deletion. */
     void clear() {

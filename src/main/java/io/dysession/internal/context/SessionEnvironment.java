@@ -19,7 +19,9 @@ import io.dysession.internal.store.SessionStore;
  * @param timing               timeouts: the default idle timeout and the maximum lifetime
  * @param onIncompatibleState  what to do with stored state that no longer fits its class
  * @param clock                time source
+ * @param serialized           whether requests of one session run one at a time ({@code dysession.concurrency=serialized})
  */
 public record SessionEnvironment(SessionStore store, StateCodec codec, SessionEvents events, Counters counters,
-                                 TimingSettings timing, IncompatibleStatePolicy onIncompatibleState, Clock clock) {
+                                 TimingSettings timing, IncompatibleStatePolicy onIncompatibleState, Clock clock,
+                                 boolean serialized) {
 }

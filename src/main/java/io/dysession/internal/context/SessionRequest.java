@@ -26,10 +26,12 @@ public final class SessionRequest {
     private final RequestBeans beans;
     private final RequestState state = new RequestState();
     private final SessionSave save;
+    private final boolean locking;
     private boolean loaded;
 
-    SessionRequest(SessionEnvironment env, String candidateId) {
+    SessionRequest(SessionEnvironment env, String candidateId, boolean locking) {
         this.env = env;
+        this.locking = locking;
         this.candidateId = SessionId.isWellFormed(candidateId) ? candidateId : null;
         this.started = env.clock().instant();
         this.beans = new RequestBeans(env.codec(), env.onIncompatibleState());
@@ -159,9 +161,13 @@ public final class SessionRequest {
         return save.save(canSetCookie);
     }
 
-    /** Releases the dependents of this request's instances; the instances themselves live on in DynamoDB. */
+    /**
+     * Releases the dependents of this request's instances (the instances themselves live on in
+     * DynamoDB), and the session's lock if the request still holds it: it ended without saving.
+     */
     public synchronized void release() {
         beans.release();
+        save.unlock();
     }
 
     private void load() {
@@ -173,7 +179,9 @@ public final class SessionRequest {
             return;
         }
         long now = env.clock().millis();
-        StoredSession found = env.store().find(candidateId).orElse(null);
+        String owner = locking ? SessionId.generate() : null;
+        StoredSession found = (locking ? env.store().lock(candidateId, owner) : env.store().find(candidateId))
+                .orElse(null);
         if (found != null && !found.liveAt(now, env.timing())) {
             env.counters().expiredOnRead();
             env.events().ending(found.key().handle());
@@ -183,6 +191,7 @@ public final class SessionRequest {
             env.counters().loaded();
         }
         state.stored = found;
+        state.lockOwner = found == null ? null : owner;
         // An unknown or expired id is never adopted: id() will issue a fresh one.
         state.id = found == null ? null : candidateId;
         state.candidateRejected = found == null;

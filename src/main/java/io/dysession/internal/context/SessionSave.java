@@ -62,6 +62,7 @@ final class SessionSave {
             return false;
         }
         env.store().delete(state.ended);
+        state.lockOwner = null; // gone with the item
         env.events().ended(state.ended.handle());
         state.ended = null;
         return true;
@@ -71,6 +72,7 @@ final class SessionSave {
         SessionDelta delta = delta(rotating ? state.id : null, changed);
         String reference = state.stored.key().logRef();
         SaveResult result = env.store().save(state.stored, delta, beans::fits);
+        state.lockOwner = null; // released by the write, or no longer this request's
         switch (result.kind()) {
             case ENDED -> {
                 state.stored = null;
@@ -111,6 +113,22 @@ final class SessionSave {
     }
 
     private SessionDelta delta(String newId, Map<String, String> changed) {
-        return new SessionDelta(newId, changed, beans.removed(), state.newTimeout, state.loginChange);
+        return new SessionDelta(newId, changed, beans.removed(), state.newTimeout, state.loginChange,
+                state.lockOwner);
+    }
+
+    /** Serialized mode: a request that ended without saving (an exception) gives the lock back. */
+    void unlock() {
+        if (state.lockOwner == null || state.stored == null) {
+            return;
+        }
+        try {
+            env.store().unlock(state.stored.key(), state.lockOwner);
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "dysession could not release the lock of session " + state.stored.key().logRef()
+                    + "; its lease frees it: " + e.getMessage());
+        } finally {
+            state.lockOwner = null;
+        }
     }
 }

@@ -112,7 +112,17 @@ public final class ItemMapping {
                 versions.put(bean, number(storedVersions, bean, BEAN_VERSIONS + "." + bean, true)));
         return new StoredSession(key, number(item, CREATED, CREATED, true), number(item, ACCESSED, ACCESSED, true),
                 number(item, layout.ttlAttribute(), layout.ttlAttribute(), true), number(item, VERSION, VERSION, true),
-                number(item, TIMEOUT, TIMEOUT, false), beans, versions, loginOf(item));
+                number(item, TIMEOUT, TIMEOUT, false), beans, versions, loginOf(item), lockOf(item));
+    }
+
+    /** The lease lock an item holds; null for none (or one that does not fit, which counts as none). */
+    static SessionLock lockOf(Map<String, AttributeValue> item) {
+        AttributeValue owner = item.get(SessionLock.OWNER);
+        AttributeValue until = item.get(SessionLock.UNTIL);
+        if (owner == null || owner.s() == null || until == null || until.n() == null) {
+            return null;
+        }
+        return new SessionLock(owner.s(), number(item, SessionLock.UNTIL, SessionLock.UNTIL, true));
     }
 
     /** The version of an item read with only its version projected. */

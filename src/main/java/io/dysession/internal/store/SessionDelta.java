@@ -12,9 +12,10 @@ import java.util.Set;
  * @param removed     beans destroyed in the request
  * @param newTimeout  the session's own idle timeout set in the request, or null
  * @param login       the login set or ended in the request, or null when the request left it alone
+ * @param lockOwner   serialized mode: the token of the lock this request holds (its save releases it), or null
  */
 public record SessionDelta(String newId, Map<String, String> changed, Set<String> removed, Duration newTimeout,
-                           LoginChange login) {
+                           LoginChange login, String lockOwner) {
 
     public SessionDelta {
         changed = Map.copyOf(changed);

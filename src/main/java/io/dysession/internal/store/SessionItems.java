@@ -119,10 +119,13 @@ final class SessionItems {
      * an applied transaction with success); a store that does not honour it refuses the retry, and
      * the new item's token tells this rotation's own write from another's.
      */
-    boolean rotate(SessionKey oldKey, StoredSession renamed, WriteToken token) {
+    SaveResult rotate(SessionKey oldKey, StoredSession renamed, WriteGuard.LockCondition lock, WriteToken token) {
         Map<String, AttributeValue> item = new HashMap<>(mapping.toItem(renamed));
         item.put(WriteToken.ATTRIBUTE, token.attribute());
         Map<String, String> names = Map.of("#pk", layout.partitionKey());
+        Map<String, String> deleteNames = new HashMap<>(names);
+        Map<String, AttributeValue> deleteValues = new HashMap<>();
+        String deleteCondition = "attribute_exists(#pk)" + lockCondition(lock, deleteNames, deleteValues);
         try {
             calls.call("TransactWriteItems", client -> client.transactWriteItems(b -> b
                     .clientRequestToken(token.value())
@@ -131,17 +134,40 @@ final class SessionItems {
                             .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(names)
                             .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)),
                     delete -> delete.delete(d -> d.tableName(layout.table()).key(layout.key(oldKey.value()))
-                            .conditionExpression("attribute_exists(#pk)").expressionAttributeNames(names)))),
+                            .conditionExpression(deleteCondition).expressionAttributeNames(deleteNames)
+                            .expressionAttributeValues(deleteValues.isEmpty() ? null : deleteValues)
+                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)))),
                     response -> response.consumedCapacity());
         } catch (TransactionCanceledException e) {
             if (!ownRotation(e, renamed.key(), token)) {
-                return false;
+                // The old item still there: its lock refused the rotation; else it is gone.
+                Map<String, AttributeValue> old = e.hasCancellationReasons() && e.cancellationReasons().size() > 1
+                        && e.cancellationReasons().get(1).hasItem() ? e.cancellationReasons().get(1).item() : Map.of();
+                return old.isEmpty() ? SaveResult.ENDED
+                        : readable(oldKey, old, () -> mapping.fromItem(oldKey, old))
+                                .map(current -> new SaveResult(SaveResult.Kind.STALE, current)).orElse(SaveResult.ENDED);
             }
         }
         statistics.written(ItemMapping.beanBytes(item));
         cache.remove(oldKey.value());
         cache.put(renamed);
-        return true;
+        return new SaveResult(SaveResult.Kind.ROTATED, renamed);
+    }
+
+    // " AND …" for a rotation's delete under serialized mode: the holder's own lock, or no live lock.
+    private static String lockCondition(WriteGuard.LockCondition lock, Map<String, String> names,
+                                        Map<String, AttributeValue> values) {
+        if (lock.owner() == null && lock.now() == 0) {
+            return "";
+        }
+        names.put("#lock", SessionLock.OWNER);
+        if (lock.owner() != null) {
+            values.put(":owner", AttributeValue.fromS(lock.owner()));
+            return " AND #lock = :owner";
+        }
+        names.put("#lockUntil", SessionLock.UNTIL);
+        values.put(":now", ItemMapping.number(lock.now()));
+        return " AND (attribute_not_exists(#lock) OR #lockUntil < :now)";
     }
 
     Optional<Map<String, AttributeValue>> get(SessionKey key, boolean versionOnly) {

@@ -3,7 +3,6 @@ package io.dysession.internal.store;
 import java.time.Clock;
 import java.util.Optional;
 
-import io.dysession.internal.config.ConcurrencyMode;
 import io.dysession.internal.config.Settings;
 import io.dysession.internal.config.TableSettings;
 import io.dysession.internal.dynamodb.CallPath;
@@ -21,15 +20,17 @@ public final class SessionStore {
     private final StoredSessions sessions;
     private final SessionItems items;
     private final SessionWriter writer;
+    private final SessionLocks locks;
     private final CallerIndex callerIndex;
 
     private SessionStore(TableLayout layout, SessionKeys keys, StoredSessions sessions, SessionItems items,
-                         SessionWriter writer, CallerIndex callerIndex) {
+                         SessionWriter writer, SessionLocks locks, CallerIndex callerIndex) {
         this.layout = layout;
         this.keys = keys;
         this.sessions = sessions;
         this.items = items;
         this.writer = writer;
+        this.locks = locks;
         this.callerIndex = callerIndex;
     }
 
@@ -44,10 +45,11 @@ public final class SessionStore {
                 : SessionCache.NONE;
         SessionItems items = new SessionItems(calls, layout, settings.client().consistentRead(), mapping, cache,
                 counters);
-        SessionWriter writer = new SessionWriter(items, keys, settings.timing(),
-                settings.concurrency() == ConcurrencyMode.STRICT, counters, clock);
+        SessionLocking locking = new SessionLocking(calls, layout, mapping, items);
+        SessionWriter writer = new SessionWriter(items, locking, keys, settings.timing(), settings.concurrency(),
+                counters, clock);
         return new SessionStore(layout, keys, new StoredSessions(keys, mapping, items, cache), items, writer,
-                new CallerIndex(calls, layout, keys, cache));
+                new SessionLocks(locking, settings.concurrency(), clock), new CallerIndex(calls, layout, keys, cache));
     }
 
     /** Names and key values of the table. */
@@ -68,6 +70,20 @@ public final class SessionStore {
     /** The session with this id; empty when there is no such item. Expiry is the caller's to judge. */
     public Optional<StoredSession> find(String id) {
         return sessions.find(id);
+    }
+
+    /**
+     * Serialized mode: takes the session's lease lock for {@code owner}, waiting for another holder
+     * up to the lock wait, and returns the session with one {@code UpdateItem} (the lock call is the
+     * load); empty when there is no such item.
+     */
+    public Optional<StoredSession> lock(String id, String owner) {
+        return locks.acquire(keys.ofId(id), owner);
+    }
+
+    /** Releases {@code owner}'s lock on the session, if it still holds it (a request that ended without saving). */
+    public void unlock(SessionKey key, String owner) {
+        locks.release(key, owner);
     }
 
     /**

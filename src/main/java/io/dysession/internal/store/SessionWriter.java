@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 import io.dysession.DySessionConflictException;
+import io.dysession.internal.config.ConcurrencyMode;
+import io.dysession.internal.config.ConcurrencySettings;
 import io.dysession.internal.config.TimingSettings;
 import io.dysession.internal.statistics.Counters;
 
@@ -24,18 +26,20 @@ final class SessionWriter {
     private static final int MAX_ATTEMPTS = 5;
 
     private final SessionItems items;
+    private final SessionLocking locking;
     private final SessionKeys keys;
     private final TimingSettings timing;
-    private final boolean strict;
+    private final ConcurrencySettings concurrency;
     private final Counters counters;
     private final Clock clock;
 
-    SessionWriter(SessionItems items, SessionKeys keys, TimingSettings timing, boolean strict, Counters counters,
-                  Clock clock) {
+    SessionWriter(SessionItems items, SessionLocking locking, SessionKeys keys, TimingSettings timing,
+                  ConcurrencySettings concurrency, Counters counters, Clock clock) {
         this.items = items;
+        this.locking = locking;
         this.keys = keys;
         this.timing = timing;
-        this.strict = strict;
+        this.concurrency = concurrency;
         this.counters = counters;
         this.clock = clock;
     }
@@ -49,7 +53,8 @@ final class SessionWriter {
         if (delta.newId() != null) {
             return rotate(loaded, keys.ofId(delta.newId()), delta, token, now);
         }
-        return update(loaded, delta, new ConcurrentChanges(strict, check, counters), token, now);
+        return update(loaded, delta, new ConcurrentChanges(concurrency.mode() == ConcurrencyMode.STRICT, check,
+                counters), token, now);
     }
 
     private SaveResult create(SessionKey key, SessionDelta delta, WriteToken token, long now) {
@@ -57,7 +62,7 @@ final class SessionWriter {
         delta.changed().keySet().forEach(bean -> versions.put(bean, 1L));
         StoredSession session = new StoredSession(key, now, now,
                 timing.expiresAt(now, now, idleTimeout(null, delta)), 1, ownTimeout(null, delta), delta.changed(),
-                versions, delta.login() == null ? null : delta.login().login());
+                versions, delta.login() == null ? null : delta.login().login(), null);
         if (!items.create(session, token)) {
             throw new IllegalStateException("A session item with a freshly generated id already exists; "
                     + "this points to a broken random number generator.");
@@ -68,27 +73,45 @@ final class SessionWriter {
     // A session deleted while this request rotated its id has ended: the client's old id is dead too.
     private SaveResult rotate(StoredSession loaded, SessionKey newKey, SessionDelta delta, WriteToken token,
                               long now) {
-        StoredSession renamed = next(loaded, newKey, delta.changed(), delta, now);
-        if (!items.rotate(loaded.key(), renamed, token)) {
-            LOG.warning(() -> "dysession session " + loaded.key().logRef() + " ended while this "
-                    + "request rotated its id; nothing was written.");
-            return SaveResult.ENDED;
+        String reference = loaded.key().logRef();
+        StoredSession base = loaded;
+        LockWaits waits = null;
+        while (true) {
+            StoredSession renamed = next(base, newKey, delta.changed(), delta, now);
+            SaveResult outcome = items.rotate(loaded.key(), renamed, lockCondition(delta), token);
+            if (outcome.kind() == SaveResult.Kind.ENDED) {
+                LOG.warning(() -> "dysession session " + reference + " ended while this "
+                        + "request rotated its id; nothing was written.");
+            }
+            if (outcome.kind() != SaveResult.Kind.STALE) {
+                return outcome;
+            }
+            // The old item's lock refused it: this request's lease ran out, or another request holds it.
+            if (delta.lockOwner() != null) {
+                throw lostLease(reference, delta);
+            }
+            waits = waits != null ? waits : new LockWaits(clock, concurrency.lockWait());
+            waits.pause(reference, lockedUntil(outcome.session()));
+            base = outcome.session();
         }
-        return new SaveResult(SaveResult.Kind.ROTATED, renamed);
     }
 
     private SaveResult update(StoredSession loaded, SessionDelta delta, ConcurrentChanges concurrent,
                               WriteToken token, long now) {
         boolean write = delta.writes();
         if (!write && now - loaded.accessed() < timing.touchInterval().toMillis()) {
+            if (delta.lockOwner() != null) {
+                locking.release(loaded.key(), delta.lockOwner());
+            }
             return SaveResult.UNCHANGED;
         }
         String reference = loaded.key().logRef();
         StoredSession base = loaded;
         Map<String, String> changed = delta.changed();
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        LockWaits waits = null;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; ) {
             StoredSession after = next(base, base.key(), changed, delta, now);
-            WriteGuard guard = guard(base, delta, attempt == 1);
+            WriteGuard guard = guard(base, delta, attempt == 1).lock(lockCondition(delta));
             SaveResult outcome = write ? items.update(after, changed, delta.removed(), delta.login(), guard, token)
                     : items.touch(after, guard, token);
             if (outcome.kind() == SaveResult.Kind.GONE) {
@@ -101,10 +124,20 @@ final class SessionWriter {
                 return outcome;
             }
             if (!write) {
-                return SaveResult.UNCHANGED; // another request moved the expiry already
+                return SaveResult.UNCHANGED; // another request moved the expiry already, or holds the lock
             }
-            changed = concurrent.rebase(base, outcome.session(), changed, delta.removed(), reference);
-            base = outcome.session();
+            StoredSession current = outcome.session();
+            if (delta.lockOwner() != null && (current.lock() == null || !current.lock().heldBy(delta.lockOwner()))) {
+                throw lostLease(reference, delta);
+            }
+            if (lockedByAnother(current, delta)) {
+                waits = waits != null ? waits : new LockWaits(clock, concurrency.lockWait());
+                waits.pause(reference, lockedUntil(current)); // then merge onto what the holder wrote
+            } else {
+                attempt++;
+            }
+            changed = concurrent.rebase(base, current, changed, delta.removed(), reference);
+            base = current;
         }
         throw new DySessionConflictException("dysession could not save session " + reference + " after "
                 + MAX_ATTEMPTS + " attempts: other requests kept writing it. Nothing of this request was written.",
@@ -125,6 +158,31 @@ final class SessionWriter {
         return guard.beans(touched(delta));
     }
 
+    // Serialized mode: the holder's write must still hold its lock; any other write must find none live.
+    private WriteGuard.LockCondition lockCondition(SessionDelta delta) {
+        if (delta.lockOwner() != null) {
+            return WriteGuard.LockCondition.held(delta.lockOwner());
+        }
+        return concurrency.mode() == ConcurrencyMode.SERIALIZED ? WriteGuard.LockCondition.freeAt(clock.millis())
+                : WriteGuard.LockCondition.NONE;
+    }
+
+    private boolean lockedByAnother(StoredSession current, SessionDelta delta) {
+        return delta.lockOwner() == null && concurrency.mode() == ConcurrencyMode.SERIALIZED
+                && current.lock() != null && current.lock().liveAt(clock.millis());
+    }
+
+    private static long lockedUntil(StoredSession current) {
+        return current.lock() == null ? 0 : current.lock().until();
+    }
+
+    private static DySessionConflictException lostLease(String reference, SessionDelta delta) {
+        return new DySessionConflictException("dysession session " + reference + ": this request's lock lease "
+                + "(dysession.concurrency.lock-lease) ran out before it saved, and another request took the lock; "
+                + "nothing of this request's session changes was written (dysession.concurrency=serialized). Raise "
+                + "the lease if requests legitimately run that long.", touched(delta));
+    }
+
     private StoredSession next(StoredSession base, SessionKey key, Map<String, String> changed, SessionDelta delta,
                                long now) {
         Map<String, String> beans = new LinkedHashMap<>(base.beans());
@@ -135,7 +193,7 @@ final class SessionWriter {
         return new StoredSession(key, base.created(), now,
                 timing.expiresAt(now, base.created(), idleTimeout(base, delta)), base.version() + 1,
                 ownTimeout(base, delta), beans, versions,
-                delta.login() == null ? base.login() : delta.login().login());
+                delta.login() == null ? base.login() : delta.login().login(), null);
     }
 
     private Duration idleTimeout(StoredSession base, SessionDelta delta) {

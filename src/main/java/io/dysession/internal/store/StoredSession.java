@@ -17,9 +17,11 @@ import io.dysession.internal.config.TimingSettings;
  * @param beans     bean key to JSON text
  * @param beanVersions  bean key to the number of writes of that bean (strict concurrency checks these)
  * @param login     the login the session holds ({@code @DySessionLogin}), or null
+ * @param lock      the lease lock on the item ({@code dysession.concurrency=serialized}), or null
  */
 public record StoredSession(SessionKey key, long created, long accessed, long expires, long version, long timeout,
-                            Map<String, String> beans, Map<String, Long> beanVersions, SessionLogin login) {
+                            Map<String, String> beans, Map<String, Long> beanVersions, SessionLogin login,
+                            SessionLock lock) {
 
     public StoredSession {
         beans = Map.copyOf(beans);

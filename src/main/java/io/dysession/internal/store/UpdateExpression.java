@@ -78,6 +78,7 @@ final class UpdateExpression {
             values.put(":expver", ItemMapping.number(guard.expectedVersion()));
             condition.add("#ver = :expver");
         }
+        lock(guard.lock());
         for (String bean : guard.checkedBeans()) {
             String alias = alias(bean);
             StoredSession loaded = guard.loaded();
@@ -92,6 +93,23 @@ final class UpdateExpression {
                 useVersions();
                 condition.add("attribute_not_exists(#bver.#" + alias + ")");
             }
+        }
+    }
+
+    private void lock(WriteGuard.LockCondition lock) {
+        if (lock.owner() == null && lock.now() == 0) {
+            return;
+        }
+        names.put("#lock", SessionLock.OWNER);
+        names.put("#lockUntil", SessionLock.UNTIL);
+        if (lock.owner() != null) {
+            // The holder's write releases the lock; refused when its lease ran out and another took it.
+            values.put(":owner", AttributeValue.fromS(lock.owner()));
+            condition.add("#lock = :owner");
+            remove.add("#lock").add("#lockUntil");
+        } else {
+            values.put(":now", ItemMapping.number(lock.now()));
+            condition.add("(attribute_not_exists(#lock) OR #lockUntil < :now)");
         }
     }
 

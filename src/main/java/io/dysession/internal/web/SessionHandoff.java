@@ -3,6 +3,7 @@ package io.dysession.internal.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.dysession.internal.config.ConcurrencySettings;
 import io.dysession.internal.config.Settings;
 import io.dysession.internal.context.DySessionContext;
 import io.dysession.internal.context.SessionRequest;
@@ -19,11 +20,13 @@ public final class SessionHandoff {
 
     private final DySessionContext context;
     private final SessionTransport transport;
+    private final ConcurrencySettings concurrency;
     private final boolean serverTiming;
 
     public SessionHandoff(DySessionContext context, Settings settings) {
         this.context = context;
         this.transport = new SessionTransport(settings);
+        this.concurrency = settings.concurrency();
         this.serverTiming = settings.serverTiming();
     }
 
@@ -44,7 +47,7 @@ public final class SessionHandoff {
     public SessionRequest attach(HttpServletRequest request) {
         SessionRequest session = attached(request);
         if (session == null) {
-            session = context.request(transport.read(request));
+            session = context.request(transport.read(request), concurrency.locks(request.getMethod()));
             request.setAttribute(ATTRIBUTE, session);
         }
         return session;
@@ -53,7 +56,8 @@ public final class SessionHandoff {
     /** The request's session for a request the filter binds: the one attached, or one for the id sent. */
     DySessionContext.Binding bind(HttpServletRequest request) {
         SessionRequest session = attached(request);
-        return session == null ? context.bind(transport.read(request)) : context.bind(session);
+        return context.bind(session != null ? session
+                : context.request(transport.read(request), concurrency.locks(request.getMethod())));
     }
 
     /** The request went async: its session stays with it for the dispatches to come. */
