@@ -8,7 +8,10 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** {@code GET /count}: increments the session's counter and prints the new value. */
+/**
+ * {@code GET /count}: increments the session's counter and prints the new value; {@code POST /count}
+ * does the same (with {@code dysession.concurrency=serialized}, a POST takes the session's lock).
+ */
 @WebServlet("/count")
 public class CountServlet extends HttpServlet {
 
@@ -21,5 +24,10 @@ public class CountServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         int count = counter.increment();
         TextResponses.write(response, Integer.toString(count));
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        doGet(request, response);
     }
 }

@@ -95,7 +95,23 @@ public final class Benchmark {
             } finally {
                 server.stop();
             }
+            sameBean(proxy.endpoint(), dir, concurrency);
         }
+    }
+
+    /** The "same bean" rows: one counter bean of one session, incremented by every client, per mode. */
+    private static void sameBean(String endpoint, Path dir, int clients) throws Exception {
+        Duration duration = Duration.ofSeconds(Long.getLong("bench.same-bean-seconds", 15));
+        List<String> lines = new ArrayList<>(List.of(SameBean.HEADER));
+        for (String mode : List.of("merge", "strict", "serialized")) {
+            SameBean.Row row = SameBean.run(mode, endpoint, dir, clients, duration);
+            lines.add(row.line());
+            System.out.println(row.line());
+        }
+        String table = String.join("\n", lines) + "\n";
+        Files.writeString(dir.resolve("results.md"), "\n" + table, java.nio.file.StandardOpenOption.APPEND);
+        System.out.println();
+        System.out.println(table);
     }
 
     private void run(int requests, int concurrency, long latencyMillis, Path dir) throws Exception {

@@ -51,8 +51,10 @@ final class ConcurrentChanges {
                 return;
             }
             Merged merged = JsonMerge.merge(base.beans().get(bean), json, current.beans().get(bean));
-            boolean fits = merged.json().equals(json) || check.fits(bean, merged.json());
-            rebased.put(bean, fits ? merged.json() : json);
+            // null: this request left the bean as loaded and the other removed it; the save still writes it
+            String mergedJson = merged.json() == null ? json : merged.json();
+            boolean fits = mergedJson.equals(json) || check.fits(bean, mergedJson);
+            rebased.put(bean, fits ? mergedJson : json);
             List<String> paths = fits ? merged.conflicts() : List.of("");
             if (!paths.isEmpty()) {
                 conflicts.put(bean, paths);
@@ -70,6 +72,23 @@ final class ConcurrentChanges {
         }
         conflicts.forEach((bean, paths) -> overwritten.computeIfAbsent(bean, b -> new LinkedHashSet<>()).addAll(paths));
         return rebased;
+    }
+
+    /**
+     * A write conditioned on existence only replaced {@code previous}: every path of the beans it
+     * wrote that another request changed since {@code seen} (the last look) was overwritten.
+     */
+    void overwrote(StoredSession seen, StoredSession previous, Set<String> written) {
+        for (String bean : written) {
+            if (!moved(bean, seen, previous)) {
+                continue;
+            }
+            String was = seen.beans().get(bean);
+            String now = previous.beans().get(bean);
+            // Changed by "both" sides from the last look to what was stored: every path that moved.
+            List<String> paths = was == null || now == null ? List.of("") : JsonMerge.merge(was, now, now).conflicts();
+            overwritten.computeIfAbsent(bean, b -> new LinkedHashSet<>()).addAll(paths.isEmpty() ? List.of("") : paths);
+        }
     }
 
     /** Counts and logs, once, the paths at which the written save overwrote another request's change. */

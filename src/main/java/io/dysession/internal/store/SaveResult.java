@@ -5,8 +5,13 @@ package io.dysession.internal.store;
  *
  * @param kind     what was written, if anything
  * @param session  the session as stored now: for CREATED, ROTATED, SAVED, TOUCHED and STALE; null otherwise
+ * @param previous SAVED by a write that was conditioned on the item's existence only: the item it replaced
  */
-public record SaveResult(Kind kind, StoredSession session) {
+public record SaveResult(Kind kind, StoredSession session, StoredSession previous) {
+
+    SaveResult(Kind kind, StoredSession session) {
+        this(kind, session, null);
+    }
 
     static final SaveResult UNCHANGED = new SaveResult(Kind.UNCHANGED, null);
     static final SaveResult GONE = new SaveResult(Kind.GONE, null);

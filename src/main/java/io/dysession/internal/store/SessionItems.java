@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -86,6 +87,16 @@ final class SessionItems {
      */
     SaveResult update(StoredSession after, Map<String, String> changed, Set<String> removed,
                       SessionDelta.LoginChange login, WriteGuard guard, WriteToken token) {
+        return update(after, changed, removed, login, guard, token, false);
+    }
+
+    /**
+     * Like {@link #update(StoredSession, Map, Set, SessionDelta.LoginChange, WriteGuard, WriteToken)},
+     * and, with {@code returnPrevious}, also returns the item the write replaced (its last resort
+     * under contention is conditioned on the item's existence only, so what it overwrote must be counted).
+     */
+    SaveResult update(StoredSession after, Map<String, String> changed, Set<String> removed,
+                      SessionDelta.LoginChange login, WriteGuard guard, WriteToken token, boolean returnPrevious) {
         Map<String, AttributeValue> encoded = mapping.encode(changed);
         mapping.checkSize(encoded, after.beans());
         UpdateExpression expression = new UpdateExpression(layout, after);
@@ -96,7 +107,7 @@ final class SessionItems {
         }
         expression.guard(guard);
         expression.mark(token);
-        SaveResult outcome = conditionalUpdate(after, expression, guard, token, SaveResult.Kind.SAVED);
+        SaveResult outcome = conditionalUpdate(after, expression, guard, token, SaveResult.Kind.SAVED, returnPrevious);
         if (outcome.kind() == SaveResult.Kind.SAVED) {
             encoded.values().forEach(value -> statistics.written(BeanEncoding.size(value)));
         }
@@ -109,7 +120,7 @@ final class SessionItems {
         // caching server, meets a version it counts as "another request moved the expiry already".
         UpdateExpression expression = new UpdateExpression(layout, after);
         expression.guard(guard);
-        return conditionalUpdate(after, expression, guard, token, SaveResult.Kind.TOUCHED);
+        return conditionalUpdate(after, expression, guard, token, SaveResult.Kind.TOUCHED, false);
     }
 
     /**
@@ -215,18 +226,21 @@ final class SessionItems {
 
     // The cache keeps only states known exactly: written under a version condition, or just read back.
     private SaveResult conditionalUpdate(StoredSession after, UpdateExpression expression, WriteGuard guard,
-                                         WriteToken token, SaveResult.Kind written) {
+                                         WriteToken token, SaveResult.Kind written, boolean returnPrevious) {
         SessionKey sessionKey = after.key();
         String key = sessionKey.value();
+        Map<String, AttributeValue> previous;
         try {
-            calls.call("UpdateItem", client -> client.updateItem(b -> b.tableName(layout.table()).key(layout.key(key))
+            previous = calls.call("UpdateItem", client -> client.updateItem(b -> b.tableName(layout.table())
+                    .key(layout.key(key))
                     .updateExpression(expression.update())
                     .conditionExpression(expression.condition())
                     .expressionAttributeNames(expression.names())
                     .expressionAttributeValues(expression.values())
+                    .returnValues(returnPrevious ? ReturnValue.ALL_OLD : ReturnValue.NONE)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)),
-                response -> CallPath.one(response.consumedCapacity()));
+                response -> CallPath.one(response.consumedCapacity())).attributes();
         } catch (ConditionalCheckFailedException e) {
             if (!e.hasItem() || e.item().isEmpty()) {
                 cache.remove(key);
@@ -250,7 +264,8 @@ final class SessionItems {
         } else {
             cache.remove(key);
         }
-        return new SaveResult(written, after);
+        return new SaveResult(written, after, previous == null || previous.isEmpty() ? null
+                : readable(sessionKey, previous, () -> mapping.fromItem(sessionKey, previous)).orElse(null));
     }
 
     /** One {@code DeleteItem}; deleting a missing item is not an error. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 
 import io.dysession.DySessionConflictException;
@@ -23,7 +24,8 @@ import io.dysession.internal.statistics.Counters;
 final class SessionWriter {
 
     private static final Logger LOG = Logger.getLogger(SessionWriter.class.getName());
-    private static final int MAX_ATTEMPTS = 5;
+    private static final int MAX_ATTEMPTS = 8;
+    private static final long LONGEST_PAUSE_MS = 100;
 
     private final SessionItems items;
     private final SessionLocking locking;
@@ -135,13 +137,61 @@ final class SessionWriter {
                 waits.pause(reference, lockedUntil(current)); // then merge onto what the holder wrote
             } else {
                 attempt++;
+                pause(attempt); // jittered, so that writers racing for one session do not meet again at once
             }
             changed = concurrent.rebase(base, current, changed, delta.removed(), reference);
             base = current;
         }
-        throw new DySessionConflictException("dysession could not save session " + reference + " after "
-                + MAX_ATTEMPTS + " attempts: other requests kept writing it. Nothing of this request was written.",
-                touched(delta));
+        if (concurrency.mode() == ConcurrencyMode.STRICT) {
+            throw new DySessionConflictException("dysession could not save session " + reference + " after "
+                    + MAX_ATTEMPTS + " attempts: other requests kept writing it. Nothing of this request was written.",
+                    touched(delta));
+        }
+        return lastResort(base, changed, delta, concurrent, token, reference, now);
+    }
+
+    /**
+     * Merge mode, after every attempt met another request's write: one write conditioned on the
+     * item's existence (and the lock) only, which returns the item it replaced, so that whatever it
+     * overwrote since the last look is counted and logged, never lost silently.
+     */
+    private SaveResult lastResort(StoredSession base, Map<String, String> changed, SessionDelta delta,
+                                  ConcurrentChanges concurrent, WriteToken token, String reference, long now) {
+        LockWaits waits = null;
+        SaveResult outcome;
+        while (true) {
+            StoredSession after = next(base, base.key(), changed, delta, now);
+            WriteGuard guard = WriteGuard.exists(base).lock(lockCondition(delta));
+            outcome = items.update(after, changed, delta.removed(), delta.login(), guard, token, true);
+            if (outcome.kind() == SaveResult.Kind.GONE) {
+                LOG.warning(() -> "dysession session " + reference + " ended while this request used it; "
+                        + "its changes were not written.");
+                return outcome;
+            }
+            if (outcome.kind() != SaveResult.Kind.STALE) {
+                break;
+            }
+            // Only a lock refuses it: this request's lease ran out, or (unlocked) another request holds it.
+            if (delta.lockOwner() != null) {
+                throw lostLease(reference, delta);
+            }
+            waits = waits != null ? waits : new LockWaits(clock, concurrency.lockWait());
+            waits.pause(reference, lockedUntil(outcome.session()));
+        }
+        if (outcome.previous() != null) {
+            concurrent.overwrote(base, outcome.previous(), touched(delta));
+        }
+        concurrent.written(reference);
+        return outcome;
+    }
+
+    private static void pause(int attempt) {
+        long longest = Math.min(LONGEST_PAUSE_MS, 5L << Math.min(attempt, 5));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(longest + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
