@@ -59,4 +59,17 @@ public interface DySessionStatistics {
 
     /** Stored items that did not fit dysession's item layout and were treated as no session. */
     long corruptItems();
+
+    /**
+     * With {@code dysession.concurrency=merge}: JSON paths of beans at which a request's write
+     * replaced another request's change, because both changed the same path (counted once per
+     * path and request). Zero exactly when no concurrent change was lost.
+     */
+    long overwrites();
+
+    /**
+     * Writes dropped because another request ended the session (invalidated it, rotated its id or
+     * revoked its login) while the writing request ran: the session is never resurrected.
+     */
+    long droppedWrites();
 }

@@ -80,7 +80,9 @@ class DynamoDbCallsTest {
         assertTrue(update.expressionAttributeNames().containsValue(Cart.class.getName()));
         assertFalse(update.expressionAttributeNames().containsValue(Wizard.class.getName()),
                 "an unchanged bean is not written");
-        assertEquals("attribute_exists(#pk)", update.conditionExpression());
+        assertEquals("attribute_exists(#pk) AND #bver.#b0 = :vb0", update.conditionExpression(),
+                "conditioned on the item and on the stored version of the bean it writes");
+        assertEquals("1", update.expressionAttributeValues().get(":vb0").n());
         requests.send(cookie, () -> assertEquals(List.of("book", "pen"), cart.getItems()));
     }
 }

@@ -48,7 +48,7 @@ class ExpiryAndIdsTest {
         assertTrue(id.matches("[A-Za-z0-9_-]{43}"), id);
 
         Map<String, AttributeValue> item = items.of(id);
-        assertEquals(Set.of("PK", "ttl", "created", "accessed", "ver", "beans", "bver"), item.keySet());
+        assertEquals(Set.of("PK", "ttl", "created", "accessed", "ver", "beans", "bver", "wt"), item.keySet());
         assertEquals("1", item.get("bver").m().get(Cart.class.getName()).n(), "each bean counts its writes");
         assertEquals("{\"items\":[\"book\"]}", item.get("beans").m().get(Cart.class.getName()).s());
         long ttl = Long.parseLong(item.get("ttl").n());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,8 @@ import io.dysession.test.EnableDySessionWeld;
 import io.dysession.test.Items;
 import io.dysession.test.Requests;
 import io.dysession.test.Requests.Response;
+import io.dysession.DySessionConflictException;
+import io.dysession.test.DynamoDbCalls;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The DySession handle: invalidate, rotate, timeouts, lifecycle events, and no resurrection. */
@@ -161,13 +164,14 @@ class LifecycleTest {
     @Test
     void aRequestThatLoadedASessionAnotherRequestEndedWritesNothing() {
         String id = requests.send(null, () -> visit.setPages(1)).setCookie();
-        Response late = requests.send(id, () -> {
-            assertEquals(1, visit.getPages());
-            CompletableFuture.runAsync(() -> requests.send(id, session::invalidate)).join();
-            visit.setPages(2);
-        });
-        assertEquals(Kind.NONE, late.change(), "no error, no cookie");
-        assertEquals(List.of("GetItem", "DeleteItem", "UpdateItem"), late.calls(),
+        DySessionConflictException ended = assertThrows(DySessionConflictException.class,
+                () -> requests.send(id, () -> {
+                    assertEquals(1, visit.getPages());
+                    CompletableFuture.runAsync(() -> requests.send(id, session::invalidate)).join();
+                    visit.setPages(2);
+                }));
+        assertTrue(ended.sessionEnded(), "the request learns that its session ended (the filter answers 409)");
+        assertEquals(List.of("GetItem", "DeleteItem", "UpdateItem"), DynamoDbCalls.operations(),
                 "the other request's read and delete, then this request's conditional update, which failed");
         assertTrue(items.of(id).isEmpty(), "the invalidated session is not resurrected");
     }

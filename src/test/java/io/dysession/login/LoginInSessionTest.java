@@ -137,7 +137,7 @@ class LoginInSessionTest {
     @Test
     void aSessionWithoutLoginHasNoLoginAttributes() {
         String id = requests.send(null, () -> cart.add("book")).setCookie();
-        assertEquals(Set.of("PK", "ttl", "created", "accessed", "ver", "beans", "bver"), items.of(id).keySet());
+        assertEquals(Set.of("PK", "ttl", "created", "accessed", "ver", "beans", "bver", "wt"), items.of(id).keySet());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.dysession.login;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +25,7 @@ import io.dysession.test.EnableDySessionWeld;
 import io.dysession.test.Items;
 import io.dysession.test.Requests;
 import io.dysession.test.Requests.Response;
+import io.dysession.DySessionConflictException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A caller's sessions through the sparse caller index: listed, ended one by one or all, never resurrected. */
@@ -120,12 +122,14 @@ class RegistryTest {
         String id = logIn(caller, "late");
         registry.sessionsOf(caller);
 
-        Response late = requests.send(id, () -> {
-            assertEquals(Optional.of(caller), session.caller(), "loaded before the revocation");
-            assertEquals(1, onAnotherThread(() -> registry.invalidateAll(caller)), "revoked from elsewhere");
-            cart.add("written after the revocation");
-        });
-        assertEquals(List.of("GetItem", "Query", "DeleteItem", "UpdateItem"), late.calls());
+        DySessionConflictException ended = assertThrows(DySessionConflictException.class,
+                () -> requests.send(id, () -> {
+                    assertEquals(Optional.of(caller), session.caller(), "loaded before the revocation");
+                    assertEquals(1, onAnotherThread(() -> registry.invalidateAll(caller)), "revoked from elsewhere");
+                    cart.add("written after the revocation");
+                }));
+        assertTrue(ended.sessionEnded(), "the late request learns that its session was revoked");
+        assertEquals(List.of("GetItem", "Query", "DeleteItem", "UpdateItem"), DynamoDbCalls.operations());
         assertTrue(items.of(id).isEmpty(), "the conditioned UpdateItem found no item and wrote nothing");
         assertEquals(List.of(), registry.sessionsOf(caller));
     }

@@ -50,11 +50,20 @@ public final class FaultProxy implements AutoCloseable {
     /** What to do with a call that is chosen to fail. */
     public record Fault(Kind kind, int status, String errorType) {
 
-        public enum Kind { HANG, ERROR }
+        public enum Kind { HANG, ERROR, LOSE_ANSWER }
 
         /** The connection is kept open and no answer ever comes. */
         public static Fault hang() {
             return new Fault(Kind.HANG, 0, null);
+        }
+
+        /**
+         * The call reaches DynamoDB and is applied, but its answer never reaches the client: the
+         * connection is closed instead, as when an answer is lost or a timeout strikes after the
+         * write. The SDK retries such a call.
+         */
+        public static Fault loseAnswer() {
+            return new Fault(Kind.LOSE_ANSWER, 0, null);
         }
 
         /** A DynamoDB error answer, e.g. 400 {@code ProvisionedThroughputExceededException}, 500 {@code InternalServerError}. */
@@ -63,11 +72,12 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    private record Rule(Fault fault, double fraction, Set<String> operations) {
+    private record Rule(Fault fault, double fraction, Set<String> operations, AtomicInteger times) {
 
         boolean applies(String operation) {
             return (operations.isEmpty() || operations.contains(operation))
-                    && ThreadLocalRandom.current().nextDouble() < fraction;
+                    && ThreadLocalRandom.current().nextDouble() < fraction
+                    && (times == null || times.getAndDecrement() > 0);
         }
     }
 
@@ -114,7 +124,13 @@ public final class FaultProxy implements AutoCloseable {
 
     /** From now on, each call of one of {@code operations} (all when none) fails with {@code fault} with probability {@code fraction}. */
     public FaultProxy fail(Fault fault, double fraction, String... operations) {
-        rule.set(new Rule(fault, fraction, Set.of(operations)));
+        rule.set(new Rule(fault, fraction, Set.of(operations), null));
+        return this;
+    }
+
+    /** The next {@code times} calls of one of {@code operations} (all when none) fail with {@code fault}; then all pass. */
+    public FaultProxy failNext(Fault fault, int times, String... operations) {
+        rule.set(new Rule(fault, 1.0, Set.of(operations), new AtomicInteger(times)));
         return this;
     }
 
@@ -255,6 +271,10 @@ public final class FaultProxy implements AutoCloseable {
                     if (current.fault().kind() == Fault.Kind.HANG) {
                         awaitHeal(current);
                         return;
+                    }
+                    if (current.fault().kind() == Fault.Kind.LOSE_ANSWER) {
+                        forward(request, OutputStream.nullOutputStream());
+                        return; // the connection closes without an answer
                     }
                     write(out, current.fault().status(), "application/x-amz-json-1.0",
                             ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + current.fault().errorType()

@@ -34,6 +34,16 @@ public final class StateCodec implements AutoCloseable {
         StateModel.of(beanClass).copy(stored, target);
     }
 
+    /** Whether {@code json} reads into {@code beanClass}: merged JSON must, or the bean is a conflict. */
+    public boolean fits(String json, Class<?> beanClass) {
+        try {
+            jsonb.fromJson(json, beanClass);
+            return true;
+        } catch (JsonbException | ClassCastException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     @Override
     public void close() throws Exception {
         jsonb.close();

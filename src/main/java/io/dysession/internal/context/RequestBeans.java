@@ -95,6 +95,12 @@ final class RequestBeans {
         return removed;
     }
 
+    /** Whether {@code json} reads into the class of this request's bean {@code key} (merged state must). */
+    boolean fits(String key, String json) {
+        Materialized<?> materialized = beans.get(key);
+        return materialized != null && codec.fits(json, materialized.beanClass);
+    }
+
     void saved(Map<String, String> changed) {
         changed.forEach((key, json) -> beans.get(key).savedJson = json);
         removed.clear();

@@ -1,8 +1,10 @@
 package io.dysession.internal.context;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
 
+import io.dysession.DySessionConflictException;
 import io.dysession.internal.store.SaveResult;
 import io.dysession.internal.store.SessionDelta;
 
@@ -31,7 +33,7 @@ final class SessionSave {
         boolean ended = deleteEnded();
         Map<String, String> changed = beans.changed();
         if (state.stored != null) {
-            return saveExisting(changed, state.rotated && canSetCookie);
+            return saveExisting(changed, state.rotated && canSetCookie, canSetCookie);
         }
         if (changed.isEmpty() && state.id == null) {
             // An unknown or expired id is cleared, so that the client stops costing a GetItem per request.
@@ -46,7 +48,7 @@ final class SessionSave {
         if (state.id == null) {
             state.id = SessionId.generate();
         }
-        state.stored = env.store().save(null, delta(state.id, changed)).session();
+        state.stored = env.store().save(null, delta(state.id, changed), beans::fits).session();
         state.createdHere = true;
         state.loginChange = null;
         env.counters().created();
@@ -65,14 +67,22 @@ final class SessionSave {
         return true;
     }
 
-    private SessionChange saveExisting(Map<String, String> changed, boolean rotating) {
-        SaveResult result = env.store().save(state.stored, delta(rotating ? state.id : null, changed));
+    private SessionChange saveExisting(Map<String, String> changed, boolean rotating, boolean canSetCookie) {
+        SessionDelta delta = delta(rotating ? state.id : null, changed);
+        String reference = state.stored.key().logRef();
+        SaveResult result = env.store().save(state.stored, delta, beans::fits);
         switch (result.kind()) {
             case ENDED -> {
                 state.stored = null;
-                return SessionChange.ENDED;
+                return endedMeanwhile(reference, canSetCookie, SessionChange.ENDED);
             }
-            case GONE, UNCHANGED, STALE -> {
+            case GONE -> {
+                state.stored = null;
+                return rotating || !changed.isEmpty() || !beans.removed().isEmpty() || state.newTimeout != null
+                        || state.loginChange != null ? endedMeanwhile(reference, canSetCookie, SessionChange.NONE)
+                        : SessionChange.NONE;
+            }
+            case UNCHANGED, STALE -> {
                 return SessionChange.NONE;
             }
             case SAVED -> env.counters().saved();
@@ -84,6 +94,20 @@ final class SessionSave {
         state.newTimeout = null;
         state.loginChange = null;
         return new SessionChange(rotating ? SessionChange.Kind.ROTATED : SessionChange.Kind.SAVED, state.id);
+    }
+
+    /**
+     * Another request ended the session (invalidated it, rotated its id, revoked its login) while
+     * this one ran: its writes were dropped, as they must be (no resurrection). The client learns it
+     * with 409 while the response is open; after that only the log and the count say so.
+     */
+    private SessionChange endedMeanwhile(String reference, boolean canSetCookie, SessionChange committed) {
+        env.counters().droppedWrite();
+        if (canSetCookie) {
+            throw new DySessionConflictException("dysession session " + reference + " was ended by another request "
+                    + "while this request ran; its changes were not written.", Set.of(), true);
+        }
+        return committed;
     }
 
     private SessionDelta delta(String newId, Map<String, String> changed) {

@@ -36,6 +36,8 @@ public final class MetricsRegistration {
         gauge(registry, "dysession.failFast.refusals", statistics, DySessionStatistics::failFastRefusals);
         gauge(registry, "dysession.failFast.open", statistics, s -> s.failingFast() ? 1 : 0);
         gauge(registry, "dysession.corruptItems", statistics, DySessionStatistics::corruptItems);
+        gauge(registry, "dysession.overwrites", statistics, DySessionStatistics::overwrites);
+        gauge(registry, "dysession.droppedWrites", statistics, DySessionStatistics::droppedWrites);
         for (String operation : OPERATIONS) {
             registry.gauge("dysession.dynamodb.calls", statistics,
                     s -> s.dynamoDbCalls().getOrDefault(operation, 0L), new Tag("operation", operation));

@@ -28,6 +28,8 @@ public final class Counters implements DySessionStatistics {
     private final LongAdder failedCalls = new LongAdder();
     private final LongAdder refusedFast = new LongAdder();
     private final LongAdder corruptItems = new LongAdder();
+    private final LongAdder overwrites = new LongAdder();
+    private final LongAdder droppedWrites = new LongAdder();
     private volatile boolean failingFast;
 
     public void created() {
@@ -83,6 +85,14 @@ public final class Counters implements DySessionStatistics {
 
     public void corruptItem() {
         corruptItems.increment();
+    }
+
+    public void overwritten(long paths) {
+        overwrites.add(paths);
+    }
+
+    public void droppedWrite() {
+        droppedWrites.increment();
     }
 
     public void failingFast(boolean failingFast) {
@@ -159,5 +169,15 @@ public final class Counters implements DySessionStatistics {
     @Override
     public long corruptItems() {
         return corruptItems.sum();
+    }
+
+    @Override
+    public long overwrites() {
+        return overwrites.sum();
+    }
+
+    @Override
+    public long droppedWrites() {
+        return droppedWrites.sum();
     }
 }

@@ -1,5 +1,6 @@
 package io.dysession.internal.store;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -49,17 +50,24 @@ final class SessionItems {
         return cache.enabled();
     }
 
-    /** One {@code PutItem} that fails (returns false) when an item with this key exists. */
-    boolean create(StoredSession session) {
-        Map<String, AttributeValue> item = mapping.toItem(session);
+    /**
+     * One {@code PutItem} that fails (returns false) when an item with this key exists, unless that
+     * item is this very write, applied by an attempt whose answer was lost.
+     */
+    boolean create(StoredSession session, WriteToken token) {
+        Map<String, AttributeValue> item = new HashMap<>(mapping.toItem(session));
+        item.put(WriteToken.ATTRIBUTE, token.attribute());
         try {
             calls.call("PutItem", client -> client.putItem(b -> b.tableName(layout.table()).item(item)
                     .conditionExpression("attribute_not_exists(#pk)")
                     .expressionAttributeNames(Map.of("#pk", layout.partitionKey()))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)),
                 response -> CallPath.one(response.consumedCapacity()));
         } catch (ConditionalCheckFailedException e) {
-            return false;
+            if (!token.marks(e.item())) {
+                return false;
+            }
         }
         statistics.written(ItemMapping.beanBytes(item));
         CallTrace.item(() -> ItemSize.of(item));
@@ -77,7 +85,7 @@ final class SessionItems {
      * @param login   the login set or ended, or null to leave it alone
      */
     SaveResult update(StoredSession after, Map<String, String> changed, Set<String> removed,
-                      SessionDelta.LoginChange login, WriteGuard guard) {
+                      SessionDelta.LoginChange login, WriteGuard guard, WriteToken token) {
         Map<String, AttributeValue> encoded = mapping.encode(changed);
         mapping.checkSize(encoded, after.beans());
         UpdateExpression expression = new UpdateExpression(layout, after);
@@ -87,7 +95,8 @@ final class SessionItems {
             expression.login(mapping.loginAttributes(login.login()));
         }
         expression.guard(guard);
-        SaveResult outcome = conditionalUpdate(after, expression, guard, SaveResult.Kind.SAVED);
+        expression.mark(token);
+        SaveResult outcome = conditionalUpdate(after, expression, guard, token, SaveResult.Kind.SAVED);
         if (outcome.kind() == SaveResult.Kind.SAVED) {
             encoded.values().forEach(value -> statistics.written(BeanEncoding.size(value)));
         }
@@ -95,29 +104,39 @@ final class SessionItems {
     }
 
     /** Moves only the access and expiry times (and the version), conditioned as {@code guard} says. */
-    SaveResult touch(StoredSession after, WriteGuard guard) {
+    SaveResult touch(StoredSession after, WriteGuard guard, WriteToken token) {
+        // Not marked: a retried touch either finds the item (and moves the expiry again) or, on a
+        // caching server, meets a version it counts as "another request moved the expiry already".
         UpdateExpression expression = new UpdateExpression(layout, after);
         expression.guard(guard);
-        return conditionalUpdate(after, expression, guard, SaveResult.Kind.TOUCHED);
+        return conditionalUpdate(after, expression, guard, token, SaveResult.Kind.TOUCHED);
     }
 
     /**
      * Moves a session to a new key in one {@code TransactWriteItems}: put the new item (which must
-     * not exist) and delete the old one (which must still exist). Returns false when the old one is gone.
+     * not exist) and delete the old one (which must still exist). Returns false when the old one is
+     * gone. The token is the transaction's {@code ClientRequestToken} (DynamoDB answers a retry of
+     * an applied transaction with success); a store that does not honour it refuses the retry, and
+     * the new item's token tells this rotation's own write from another's.
      */
-    boolean rotate(SessionKey oldKey, StoredSession renamed) {
-        Map<String, AttributeValue> item = mapping.toItem(renamed);
+    boolean rotate(SessionKey oldKey, StoredSession renamed, WriteToken token) {
+        Map<String, AttributeValue> item = new HashMap<>(mapping.toItem(renamed));
+        item.put(WriteToken.ATTRIBUTE, token.attribute());
         Map<String, String> names = Map.of("#pk", layout.partitionKey());
         try {
             calls.call("TransactWriteItems", client -> client.transactWriteItems(b -> b
+                    .clientRequestToken(token.value())
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).transactItems(
                     put -> put.put(p -> p.tableName(layout.table()).item(item)
-                            .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(names)),
+                            .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(names)
+                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)),
                     delete -> delete.delete(d -> d.tableName(layout.table()).key(layout.key(oldKey.value()))
                             .conditionExpression("attribute_exists(#pk)").expressionAttributeNames(names)))),
                     response -> response.consumedCapacity());
         } catch (TransactionCanceledException e) {
-            return false;
+            if (!ownRotation(e, renamed.key(), token)) {
+                return false;
+            }
         }
         statistics.written(ItemMapping.beanBytes(item));
         cache.remove(oldKey.value());
@@ -159,9 +178,18 @@ final class SessionItems {
         }
     }
 
+    // Whether a refused rotation is this save's own, applied by an attempt whose answer was lost.
+    private boolean ownRotation(TransactionCanceledException e, SessionKey newKey, WriteToken token) {
+        if (e.hasCancellationReasons() && !e.cancellationReasons().isEmpty()
+                && e.cancellationReasons().get(0).hasItem() && !e.cancellationReasons().get(0).item().isEmpty()) {
+            return token.marks(e.cancellationReasons().get(0).item());
+        }
+        return get(newKey, false).map(token::marks).orElse(false);
+    }
+
     // The cache keeps only states known exactly: written under a version condition, or just read back.
     private SaveResult conditionalUpdate(StoredSession after, UpdateExpression expression, WriteGuard guard,
-                                         SaveResult.Kind written) {
+                                         WriteToken token, SaveResult.Kind written) {
         SessionKey sessionKey = after.key();
         String key = sessionKey.value();
         try {
@@ -177,6 +205,10 @@ final class SessionItems {
             if (!e.hasItem() || e.item().isEmpty()) {
                 cache.remove(key);
                 return SaveResult.GONE;
+            }
+            if (token.marks(e.item())) {
+                cache.remove(key); // this save's own write, applied by an attempt whose answer was lost
+                return new SaveResult(written, after);
             }
             Optional<StoredSession> current = readable(sessionKey, e.item(),
                     () -> mapping.fromItem(sessionKey, e.item()));

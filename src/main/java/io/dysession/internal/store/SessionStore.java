@@ -45,7 +45,7 @@ public final class SessionStore {
         SessionItems items = new SessionItems(calls, layout, settings.client().consistentRead(), mapping, cache,
                 counters);
         SessionWriter writer = new SessionWriter(items, keys, settings.timing(),
-                settings.concurrency() == ConcurrencyMode.STRICT, clock);
+                settings.concurrency() == ConcurrencyMode.STRICT, counters, clock);
         return new SessionStore(layout, keys, new StoredSessions(keys, mapping, items, cache), items, writer,
                 new CallerIndex(calls, layout, keys, cache));
     }
@@ -74,10 +74,11 @@ public final class SessionStore {
      * Writes what a request did to the session it loaded ({@code loaded}, null for a new one): a new
      * session with {@code PutItem}, an existing one with one {@code UpdateItem} of the changed beans
      * (retried on top of what other requests wrote meanwhile), a touch when only the expiry is due,
-     * a rotation with one transaction; else nothing.
+     * a rotation with one transaction; else nothing. {@code check} says whether merged JSON still
+     * fits its bean's class.
      */
-    public SaveResult save(StoredSession loaded, SessionDelta delta) {
-        return writer.save(loaded, delta);
+    public SaveResult save(StoredSession loaded, SessionDelta delta, StateCheck check) {
+        return writer.save(loaded, delta, check);
     }
 
     /** One {@code DeleteItem}; deleting a missing item is not an error. */

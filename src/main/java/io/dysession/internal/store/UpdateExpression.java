@@ -45,6 +45,13 @@ final class UpdateExpression {
         set.add("#bver.#" + alias + " = if_not_exists(#bver.#" + alias + ", :zero) + :one");
     }
 
+    /** Marks the write with the save's token, so that a retry of it can tell its own write. */
+    void mark(WriteToken token) {
+        names.put("#wt", WriteToken.ATTRIBUTE);
+        values.put(":wt", token.attribute());
+        set.add("#wt = :wt");
+    }
+
     void removeBean(String bean) {
         useBeans();
         remove.add("#beans.#" + alias(bean));

@@ -6,9 +6,9 @@ import java.util.Set;
 /**
  * What a write to an existing session is conditioned on, beyond the item still existing.
  *
- * @param expectedVersion  the item version the writer last saw, or null to accept any (merge mode without cache)
- * @param loaded           the session as the writer loaded it: for strict mode, the bean versions
- * @param checkedBeans     beans whose stored version must still be the loaded one (strict mode); empty otherwise
+ * @param expectedVersion  the item version the writer last saw (a caching server's first attempt), or null for any
+ * @param loaded           the session as the writer loaded it: the bean versions
+ * @param checkedBeans     beans whose stored version must still be the loaded one: those the write sets or removes
  */
 record WriteGuard(Long expectedVersion, StoredSession loaded, Set<String> checkedBeans) {
 

@@ -33,13 +33,16 @@ public final class FailureAnswers {
                 log(failure);
                 return !response.isCommitted() && unavailable(failure, response);
             }
-            if (cause instanceof DySessionConflictException) {
+            if (cause instanceof DySessionConflictException conflict) {
                 LOG.log(Level.INFO, cause.getMessage());
                 if (response.isCommitted()) {
                     return false;
                 }
-                response.reset();
-                response.sendError(HttpServletResponse.SC_CONFLICT);
+                text(response, HttpServletResponse.SC_CONFLICT, null, conflict.sessionEnded()
+                        ? "The session ended while this request ran (another request logged out, invalidated it or "
+                        + "changed its id); nothing of this request's session changes was saved.\n"
+                        : "Another request changed the same session state meanwhile; nothing of this request's "
+                        + "session changes was saved. Retry the request.\n");
                 return true;
             }
         }
@@ -49,17 +52,25 @@ public final class FailureAnswers {
     private static boolean unavailable(DySessionStoreException failure, HttpServletResponse response)
             throws IOException {
         long seconds = failure.retryAfter().orElse(DEFAULT_RETRY_AFTER).toSeconds();
-        response.reset();
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setHeader("Retry-After", Long.toString(Math.max(1, seconds)));
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentType("text/plain;charset=UTF-8");
-        byte[] body = ("Session storage is unavailable. Try again in " + Math.max(1, seconds) + " s.\n")
-                .getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        text(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, Long.toString(Math.max(1, seconds)),
+                "Session storage is unavailable. Try again in " + Math.max(1, seconds) + " s.\n");
         response.flushBuffer();
         return true;
+    }
+
+    // A short text/plain answer that names no table, endpoint, bean or id: the server log has those.
+    private static void text(HttpServletResponse response, int status, String retryAfter, String text)
+            throws IOException {
+        response.reset();
+        response.setStatus(status);
+        if (retryAfter != null) {
+            response.setHeader("Retry-After", retryAfter);
+        }
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("text/plain;charset=UTF-8");
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     // While failing fast every request would log the same line: those go to FINE, the failures to WARNING.
