@@ -1,7 +1,6 @@
 package io.dysession.it.concurrency.app;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
 
 import io.dysession.DySessionStatistics;
 import jakarta.inject.Inject;
@@ -10,7 +9,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** {@code GET /overwrites}: this server's {@link DySessionStatistics} count of overwrites. Uses no session bean. */
+/** {@code GET /overwrites}: this server's {@link DySessionStatistics#overwrites()}. Uses no session bean. */
 @WebServlet("/overwrites")
 public class OverwritesServlet extends HttpServlet {
 
@@ -21,13 +20,6 @@ public class OverwritesServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Object overwrites;
-        try {
-            overwrites = DySessionStatistics.class.getMethod("overwrites").invoke(statistics);
-        } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
-            response.sendError(HttpServletResponse.SC_NOT_IMPLEMENTED, "no DySessionStatistics.overwrites(): " + e);
-            return;
-        }
-        Responses.text(response, String.valueOf(overwrites));
+        Responses.text(response, Long.toString(statistics.overwrites()));
     }
 }
