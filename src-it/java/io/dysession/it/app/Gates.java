@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * requests overlap in a known order without timing: the held request says it has arrived, then
  * waits until the test opens the gate.
  */
-final class Gates {
+public final class Gates {
 
     private static final long LIMIT_SECONDS = 60;
     private static final Map<String, Gates> GATES = new ConcurrentHashMap<>();
@@ -21,22 +21,22 @@ final class Gates {
     private Gates() {
     }
 
-    static Gates named(String name) {
+    public static Gates named(String name) {
         return GATES.computeIfAbsent(name, any -> new Gates());
     }
 
     /** The held request: says it is here, then waits for the test; false if nobody opened in time. */
-    boolean arriveAndWait() throws InterruptedException {
+    public boolean arriveAndWait() throws InterruptedException {
         arrived.countDown();
         return opened.await(LIMIT_SECONDS, TimeUnit.SECONDS);
     }
 
     /** The test: waits until the held request has arrived; false if it did not in time. */
-    boolean awaitArrival() throws InterruptedException {
+    public boolean awaitArrival() throws InterruptedException {
         return arrived.await(LIMIT_SECONDS, TimeUnit.SECONDS);
     }
 
-    void open() {
+    public void open() {
         opened.countDown();
     }
 }
