@@ -78,17 +78,35 @@ final class ConcurrentChanges {
      * A write conditioned on existence only replaced {@code previous}: every path of the beans it
      * wrote that another request changed since {@code seen} (the last look) was overwritten.
      */
-    void overwrote(StoredSession seen, StoredSession previous, Set<String> written) {
-        for (String bean : written) {
+    void overwrote(StoredSession seen, StoredSession previous, Set<String> touched, Map<String, String> written) {
+        for (String bean : touched) {
             if (!moved(bean, seen, previous)) {
                 continue;
             }
             String was = seen.beans().get(bean);
             String now = previous.beans().get(bean);
-            // Changed by "both" sides from the last look to what was stored: every path that moved.
-            List<String> paths = was == null || now == null ? List.of("") : JsonMerge.merge(was, now, now).conflicts();
-            overwritten.computeIfAbsent(bean, b -> new LinkedHashSet<>()).addAll(paths.isEmpty() ? List.of("") : paths);
+            String mine = written.get(bean);
+            // The paths another request moved since the last look; when it wrote equal values (no
+            // proof that nothing was lost), the paths this request wrote over them.
+            List<String> paths = changedPaths(was, now);
+            if (paths.isEmpty()) {
+                paths = changedPaths(was, mine);
+            }
+            Set<String> beanPaths = overwritten.computeIfAbsent(bean, b -> new LinkedHashSet<>());
+            if (!paths.isEmpty()) {
+                beanPaths.addAll(paths);
+            } else if (beanPaths.isEmpty()) {
+                beanPaths.add("");
+            }
         }
+    }
+
+    // Every JSON path at which {@code to} differs from {@code from}: a merge in which "both" sides made the change.
+    private static List<String> changedPaths(String from, String to) {
+        if (from == null || to == null) {
+            return from == to ? List.of() : List.of("");
+        }
+        return JsonMerge.merge(from, to, to).conflicts();
     }
 
     /** Counts and logs, once, the paths at which the written save overwrote another request's change. */

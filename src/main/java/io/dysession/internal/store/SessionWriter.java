@@ -24,8 +24,9 @@ import io.dysession.internal.statistics.Counters;
 final class SessionWriter {
 
     private static final Logger LOG = Logger.getLogger(SessionWriter.class.getName());
-    private static final int MAX_ATTEMPTS = 8;
-    private static final long LONGEST_PAUSE_MS = 100;
+    // Enough for a burst of a few dozen writers of one session to land one by one, merged.
+    private static final int MAX_ATTEMPTS = 30;
+    private static final long LONGEST_PAUSE_MS = 200;
 
     private final SessionItems items;
     private final SessionLocking locking;
@@ -179,7 +180,7 @@ final class SessionWriter {
             waits.pause(reference, lockedUntil(outcome.session()));
         }
         if (outcome.previous() != null) {
-            concurrent.overwrote(base, outcome.previous(), touched(delta));
+            concurrent.overwrote(base, outcome.previous(), touched(delta), changed);
         }
         concurrent.written(reference);
         return outcome;
