@@ -54,7 +54,7 @@ class ConcurrencyTest {
     }
 
     /** Runs {@code other} to completion on another thread while the calling request is in progress. */
-    private static void meanwhile(Runnable other) {
+    static void meanwhile(Runnable other) {
         CompletableFuture.runAsync(other).join();
     }
 

@@ -1,5 +1,6 @@
 package io.dysession.concurrency;
 
+import static io.dysession.concurrency.ConcurrencyTest.meanwhile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -34,11 +34,6 @@ class MergeByPropertyTest {
     @AfterAll
     static void restore() {
         TestConfig.use("concurrency");
-    }
-
-    /** Runs {@code other} to completion on another thread while the calling request is in progress. */
-    private static void meanwhile(Runnable other) {
-        CompletableFuture.runAsync(other).join();
     }
 
     @Test
