@@ -88,7 +88,8 @@ class MergeByPropertyTest {
             assertEquals(1, logged.size(), logged::toString);
             String message = logged.get(0).getMessage();
             assertTrue(message.contains(Wizard.class.getName() + " at /step"), message);
-            assertFalse(message.contains("6"), "values are never logged: " + message);
+            assertFalse(message.contains("{") || message.contains(":6") || message.contains("= 6"),
+                    "values are never logged: " + message);
         } finally {
             logger.removeHandler(handler);
         }

@@ -25,6 +25,7 @@ import io.dysession.DySessionConflictException;
 import io.dysession.DySessionStatistics;
 import io.dysession.DySessionStoreException;
 import io.dysession.concurrency.ConcurrencyTest.Server;
+import io.dysession.internal.context.SessionChange;
 import io.dysession.test.Items;
 import io.dysession.test.Requests.Response;
 import io.dysession.test.TestConfig;
@@ -143,6 +144,25 @@ class SerializedTest {
                 assertEquals(2, server.wizard.getStep(), "the holder's change");
                 assertEquals("from a GET", server.wizard.getName(), "the unlocked request's change, merged");
             });
+        }
+    }
+
+    @Test
+    void anUnlockedInvalidationWaitsForTheHolder() throws Exception {
+        try (Server server = serialized("serialized-unlocked-end")) {
+            DySession session = server.weld.select(DySession.class).get();
+            Items items = new Items("serialized-unlocked-end");
+            String id = server.requests.send(null, () -> server.cart.add("book")).setCookie();
+            List<CompletableFuture<Response>> logout = new java.util.ArrayList<>();
+            Response holder = server.requests.send(id, () -> {
+                server.cart.add("pen");
+                logout.add(CompletableFuture.supplyAsync(() -> server.requests.send(id, false, session::invalidate)));
+                pause(Duration.ofMillis(300));
+                assertFalse(logout.get(0).isDone(), "the unlocked invalidation waits while the lock is held");
+            });
+            assertEquals(SessionChange.Kind.SAVED, holder.change(), "the holder saved, and was not ended meanwhile");
+            logout.get(0).get(10, TimeUnit.SECONDS);
+            assertTrue(items.of(id).isEmpty(), "then the session ended");
         }
     }
 

@@ -61,7 +61,7 @@ final class SessionSave {
         if (state.ended == null) {
             return false;
         }
-        env.store().delete(state.ended);
+        env.store().delete(state.ended, state.lockOwner != null);
         state.lockOwner = null; // gone with the item
         env.events().ended(state.ended.handle());
         state.ended = null;

@@ -94,6 +94,27 @@ final class SessionLocking {
         return Optional.of(lock == null ? 0L : lock.until());
     }
 
+    /**
+     * One {@code DeleteItem} unless another request's lease is live: empty when the item is gone
+     * (deleted now, or before), else the holder's lease end.
+     */
+    Optional<Long> deleteUnlessLocked(SessionKey key, long now) {
+        try {
+            calls.call("DeleteItem", client -> client.deleteItem(b -> b.tableName(layout.table())
+                    .key(layout.key(key.value()))
+                    .conditionExpression("attribute_not_exists(#lock) OR #lockUntil < :now")
+                    .expressionAttributeNames(Map.of("#lock", SessionLock.OWNER, "#lockUntil", SessionLock.UNTIL))
+                    .expressionAttributeValues(Map.of(":now", ItemMapping.number(now)))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)),
+                    done -> CallPath.one(done.consumedCapacity()));
+            return Optional.empty();
+        } catch (ConditionalCheckFailedException e) {
+            SessionLock lock = e.hasItem() ? ItemMapping.lockOf(e.item()) : null;
+            return lock == null ? Optional.empty() : Optional.of(lock.until());
+        }
+    }
+
     /** Releases the owner's lock without writing anything else; nothing when it is no longer the owner's. */
     void release(SessionKey key, String owner) {
         try {

@@ -50,6 +50,16 @@ final class SessionLocks {
         }
     }
 
+    /** Deletes the item once no other request holds its lock (an unlocked request's invalidation). */
+    void deleteWhenUnlocked(SessionKey key) {
+        LockWaits waits = null;
+        for (Optional<Long> until = locking.deleteUnlessLocked(key, clock.millis()); until.isPresent();
+             until = locking.deleteUnlessLocked(key, clock.millis())) {
+            waits = waits != null ? waits : new LockWaits(clock, settings.lockWait());
+            waits.pause(key.logRef(), until.get());
+        }
+    }
+
     void release(SessionKey key, String owner) {
         locking.release(key, owner);
     }

@@ -3,6 +3,7 @@ package io.dysession.internal.store;
 import java.time.Clock;
 import java.util.Optional;
 
+import io.dysession.internal.config.ConcurrencyMode;
 import io.dysession.internal.config.Settings;
 import io.dysession.internal.config.TableSettings;
 import io.dysession.internal.dynamodb.CallPath;
@@ -21,16 +22,18 @@ public final class SessionStore {
     private final SessionItems items;
     private final SessionWriter writer;
     private final SessionLocks locks;
+    private final boolean serialized;
     private final CallerIndex callerIndex;
 
     private SessionStore(TableLayout layout, SessionKeys keys, StoredSessions sessions, SessionItems items,
-                         SessionWriter writer, SessionLocks locks, CallerIndex callerIndex) {
+                         SessionWriter writer, SessionLocks locks, boolean serialized, CallerIndex callerIndex) {
         this.layout = layout;
         this.keys = keys;
         this.sessions = sessions;
         this.items = items;
         this.writer = writer;
         this.locks = locks;
+        this.serialized = serialized;
         this.callerIndex = callerIndex;
     }
 
@@ -49,7 +52,8 @@ public final class SessionStore {
         SessionWriter writer = new SessionWriter(items, locking, keys, settings.timing(), settings.concurrency(),
                 counters, clock);
         return new SessionStore(layout, keys, new StoredSessions(keys, mapping, items, cache), items, writer,
-                new SessionLocks(locking, settings.concurrency(), clock), new CallerIndex(calls, layout, keys, cache));
+                new SessionLocks(locking, settings.concurrency(), clock),
+                settings.concurrency().mode() == ConcurrencyMode.SERIALIZED, new CallerIndex(calls, layout, keys, cache));
     }
 
     /** Names and key values of the table. */
@@ -97,8 +101,15 @@ public final class SessionStore {
         return writer.save(loaded, delta, check);
     }
 
-    /** One {@code DeleteItem}; deleting a missing item is not an error. */
-    public void delete(SessionKey key) {
-        items.delete(key);
+    /**
+     * One {@code DeleteItem}; deleting a missing item is not an error. In serialized mode a request
+     * that does not hold the session's lock waits for the holder first, as for any write.
+     */
+    public void delete(SessionKey key, boolean holdsLock) {
+        if (serialized && !holdsLock) {
+            locks.deleteWhenUnlocked(key);
+        } else {
+            items.delete(key);
+        }
     }
 }
