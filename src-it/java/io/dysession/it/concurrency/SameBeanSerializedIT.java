@@ -158,6 +158,39 @@ class SameBeanSerializedIT extends SameBeanScenarios {
     }
 
     /**
+     * A's POST holds the lock at its gate for longer than the lock wait ({@code PT5S}): B's POST
+     * waits that long, then answers 503 with {@code Retry-After} and writes nothing; A, let go
+     * afterwards, saves (200), and only A's change is stored.
+     */
+    @Test
+    void requestWaitingPastTheLockWaitAnswers503WithRetryAfterAndWritesNothing() throws Exception {
+        String cookie = startSession(nodeA.resolve("profile?name=Ada&city=Rome"));
+        String gate = UUID.randomUUID().toString();
+
+        CompletableFuture<HttpResponse<String>> held = sendAsync(post(nodeA, "profile?city=Paris&gate=" + gate, cookie));
+        awaitGate(nodeA, gate);
+        long sent = System.nanoTime();
+        HttpResponse<String> refused;
+        try {
+            refused = http.send(post(nodeB, "profile?name=Grace", cookie), ofString());
+        } finally {
+            openGate(nodeA, gate);
+        }
+        long waitedMs = (System.nanoTime() - sent) / 1_000_000;
+        HttpResponse<String> first = held.get(BOUND_SECONDS, TimeUnit.SECONDS);
+        System.out.println("MEASURED same-bean serialized lock-wait: PT5S, refused after " + waitedMs + " ms with "
+                + refused.statusCode() + " Retry-After=" + refused.headers().firstValue("Retry-After").orElse("-"));
+
+        assertEquals(503, refused.statusCode(), () -> "past the lock wait: " + show(refused));
+        assertTrue(refused.headers().firstValue("Retry-After").isPresent(), () -> "503 with Retry-After: " + show(refused));
+        assertTrue(waitedMs >= 4_500, () -> "refused after " + waitedMs + " ms, before the lock wait of PT5S ran out");
+        assertEquals(200, first.statusCode(), () -> "the lock holder: " + show(first));
+        assertEquals("name=Ada city=Paris", first.body());
+        assertEquals("name=Ada city=Paris", text(nodeA, "profile", cookie), "the refused request wrote nothing, on A");
+        assertEquals("name=Ada city=Paris", text(nodeB, "profile", cookie), "the refused request wrote nothing, on B");
+    }
+
+    /**
      * {@value #ROUNDS} bursts of {@value #CONCURRENT} concurrent increments (POST) of one counter: no
      * increment is lost (acknowledged = stored), the acknowledged answers are all different values (they
      * ran one at a time), no 409 and no overwrite; a request refused is refused only past the lock wait,
