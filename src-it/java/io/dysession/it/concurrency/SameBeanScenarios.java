@@ -226,11 +226,11 @@ abstract class SameBeanScenarios extends TwoServers {
         return response.body();
     }
 
-    private void awaitGate(URI node, String gate) throws IOException, InterruptedException {
+    void awaitGate(URI node, String gate) throws IOException, InterruptedException {
         assertEquals("arrived", text(node, "gate?action=arrived&name=" + encode(gate), null), "the held request arrived");
     }
 
-    private void openGate(URI node, String gate) throws IOException, InterruptedException {
+    void openGate(URI node, String gate) throws IOException, InterruptedException {
         assertEquals("open", text(node, "gate?action=open&name=" + encode(gate), null));
     }
 
