@@ -13,7 +13,6 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import io.dysession.internal.dynamodb.CallPath;
 import io.dysession.internal.dynamodb.CallTrace;
@@ -49,6 +48,13 @@ final class SessionItems {
 
     boolean caches() {
         return cache.enabled();
+    }
+
+    /** After a rotation: the old key is gone, the renamed session is stored as written. */
+    void rotated(SessionKey oldKey, StoredSession renamed, Map<String, AttributeValue> item) {
+        statistics.written(ItemMapping.beanBytes(item));
+        cache.remove(oldKey.value());
+        cache.put(renamed);
     }
 
     /**
@@ -123,64 +129,6 @@ final class SessionItems {
         return conditionalUpdate(after, expression, guard, token, SaveResult.Kind.TOUCHED, false);
     }
 
-    /**
-     * Moves a session to a new key in one {@code TransactWriteItems}: put the new item (which must
-     * not exist) and delete the old one (which must still exist). Returns false when the old one is
-     * gone. The token is the transaction's {@code ClientRequestToken} (DynamoDB answers a retry of
-     * an applied transaction with success); a store that does not honour it refuses the retry, and
-     * the new item's token tells this rotation's own write from another's.
-     */
-    SaveResult rotate(SessionKey oldKey, StoredSession renamed, WriteGuard.LockCondition lock, WriteToken token) {
-        Map<String, AttributeValue> item = new HashMap<>(mapping.toItem(renamed));
-        item.put(WriteToken.ATTRIBUTE, token.attribute());
-        Map<String, String> names = Map.of("#pk", layout.partitionKey());
-        Map<String, String> deleteNames = new HashMap<>(names);
-        Map<String, AttributeValue> deleteValues = new HashMap<>();
-        String deleteCondition = "attribute_exists(#pk)" + lockCondition(lock, deleteNames, deleteValues);
-        try {
-            calls.call("TransactWriteItems", client -> client.transactWriteItems(b -> b
-                    .clientRequestToken(token.value())
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).transactItems(
-                    put -> put.put(p -> p.tableName(layout.table()).item(item)
-                            .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(names)
-                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)),
-                    delete -> delete.delete(d -> d.tableName(layout.table()).key(layout.key(oldKey.value()))
-                            .conditionExpression(deleteCondition).expressionAttributeNames(deleteNames)
-                            .expressionAttributeValues(deleteValues.isEmpty() ? null : deleteValues)
-                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)))),
-                    response -> response.consumedCapacity());
-        } catch (TransactionCanceledException e) {
-            if (!ownRotation(e, renamed.key(), token)) {
-                // The old item still there: its lock refused the rotation; else it is gone.
-                Map<String, AttributeValue> old = e.hasCancellationReasons() && e.cancellationReasons().size() > 1
-                        && e.cancellationReasons().get(1).hasItem() ? e.cancellationReasons().get(1).item() : Map.of();
-                return old.isEmpty() ? SaveResult.ENDED
-                        : readable(oldKey, old, () -> mapping.fromItem(oldKey, old))
-                                .map(current -> new SaveResult(SaveResult.Kind.STALE, current)).orElse(SaveResult.ENDED);
-            }
-        }
-        statistics.written(ItemMapping.beanBytes(item));
-        cache.remove(oldKey.value());
-        cache.put(renamed);
-        return new SaveResult(SaveResult.Kind.ROTATED, renamed);
-    }
-
-    // " AND …" for a rotation's delete under serialized mode: the holder's own lock, or no live lock.
-    private static String lockCondition(WriteGuard.LockCondition lock, Map<String, String> names,
-                                        Map<String, AttributeValue> values) {
-        if (lock.owner() == null && lock.now() == 0) {
-            return "";
-        }
-        names.put("#lock", SessionLock.OWNER);
-        if (lock.owner() != null) {
-            values.put(":owner", AttributeValue.fromS(lock.owner()));
-            return " AND #lock = :owner";
-        }
-        names.put("#lockUntil", SessionLock.UNTIL);
-        values.put(":now", ItemMapping.number(lock.now()));
-        return " AND (attribute_not_exists(#lock) OR #lockUntil < :now)";
-    }
-
     Optional<Map<String, AttributeValue>> get(SessionKey key, boolean versionOnly) {
         GetItemResponse response = calls.call("GetItem", client -> client.getItem(b -> {
             b.tableName(layout.table()).key(layout.key(key.value())).consistentRead(consistentRead)
@@ -213,15 +161,6 @@ final class SessionItems {
                     + "counts as no session and is left as it is.");
             return Optional.empty();
         }
-    }
-
-    // Whether a refused rotation is this save's own, applied by an attempt whose answer was lost.
-    private boolean ownRotation(TransactionCanceledException e, SessionKey newKey, WriteToken token) {
-        if (e.hasCancellationReasons() && !e.cancellationReasons().isEmpty()
-                && e.cancellationReasons().get(0).hasItem() && !e.cancellationReasons().get(0).item().isEmpty()) {
-            return token.marks(e.cancellationReasons().get(0).item());
-        }
-        return get(newKey, false).map(token::marks).orElse(false);
     }
 
     // The cache keeps only states known exactly: written under a version condition, or just read back.

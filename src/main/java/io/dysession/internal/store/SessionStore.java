@@ -49,8 +49,8 @@ public final class SessionStore {
         SessionItems items = new SessionItems(calls, layout, settings.client().consistentRead(), mapping, cache,
                 counters);
         SessionLocking locking = new SessionLocking(calls, layout, mapping, items);
-        SessionWriter writer = new SessionWriter(items, locking, keys, settings.timing(), settings.concurrency(),
-                counters, clock);
+        SessionWriter writer = new SessionWriter(items, new SessionRotation(calls, layout, mapping, items), locking,
+                keys, settings.timing(), settings.concurrency(), counters, clock);
         return new SessionStore(layout, keys, new StoredSessions(keys, mapping, items, cache), items, writer,
                 new SessionLocks(locking, settings.concurrency(), clock),
                 settings.concurrency().mode() == ConcurrencyMode.SERIALIZED, new CallerIndex(calls, layout, keys, cache));

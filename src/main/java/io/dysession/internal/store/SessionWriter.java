@@ -29,17 +29,21 @@ final class SessionWriter {
     private static final long LONGEST_PAUSE_MS = 200;
 
     private final SessionItems items;
+    private final SessionRotation rotation;
     private final SessionLocking locking;
+    private final LockRules locks;
     private final SessionKeys keys;
     private final TimingSettings timing;
     private final ConcurrencySettings concurrency;
     private final Counters counters;
     private final Clock clock;
 
-    SessionWriter(SessionItems items, SessionLocking locking, SessionKeys keys, TimingSettings timing,
-                  ConcurrencySettings concurrency, Counters counters, Clock clock) {
+    SessionWriter(SessionItems items, SessionRotation rotation, SessionLocking locking, SessionKeys keys,
+                  TimingSettings timing, ConcurrencySettings concurrency, Counters counters, Clock clock) {
         this.items = items;
+        this.rotation = rotation;
         this.locking = locking;
+        this.locks = new LockRules(concurrency, clock);
         this.keys = keys;
         this.timing = timing;
         this.concurrency = concurrency;
@@ -81,7 +85,7 @@ final class SessionWriter {
         LockWaits waits = null;
         while (true) {
             StoredSession renamed = next(base, newKey, delta.changed(), delta, now);
-            SaveResult outcome = items.rotate(loaded.key(), renamed, lockCondition(delta), token);
+            SaveResult outcome = rotation.rotate(loaded.key(), renamed, locks.condition(delta), token);
             if (outcome.kind() == SaveResult.Kind.ENDED) {
                 LOG.warning(() -> "dysession session " + reference + " ended while this "
                         + "request rotated its id; nothing was written.");
@@ -91,10 +95,10 @@ final class SessionWriter {
             }
             // The old item's lock refused it: this request's lease ran out, or another request holds it.
             if (delta.lockOwner() != null) {
-                throw lostLease(reference, delta);
+                throw LockRules.lostLease(reference, touched(delta));
             }
-            waits = waits != null ? waits : new LockWaits(clock, concurrency.lockWait());
-            waits.pause(reference, lockedUntil(outcome.session()));
+            waits = waits != null ? waits : locks.waits();
+            waits.pause(reference, LockRules.until(outcome.session()));
             base = outcome.session();
         }
     }
@@ -114,7 +118,7 @@ final class SessionWriter {
         LockWaits waits = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; ) {
             StoredSession after = next(base, base.key(), changed, delta, now);
-            WriteGuard guard = guard(base, delta, attempt == 1).lock(lockCondition(delta));
+            WriteGuard guard = guard(base, delta, attempt == 1).lock(locks.condition(delta));
             SaveResult outcome = write ? items.update(after, changed, delta.removed(), delta.login(), guard, token)
                     : items.touch(after, guard, token);
             if (outcome.kind() == SaveResult.Kind.GONE) {
@@ -131,11 +135,11 @@ final class SessionWriter {
             }
             StoredSession current = outcome.session();
             if (delta.lockOwner() != null && (current.lock() == null || !current.lock().heldBy(delta.lockOwner()))) {
-                throw lostLease(reference, delta);
+                throw LockRules.lostLease(reference, touched(delta));
             }
-            if (lockedByAnother(current, delta)) {
-                waits = waits != null ? waits : new LockWaits(clock, concurrency.lockWait());
-                waits.pause(reference, lockedUntil(current)); // then merge onto what the holder wrote
+            if (locks.heldByAnother(current, delta)) {
+                waits = waits != null ? waits : locks.waits();
+                waits.pause(reference, LockRules.until(current)); // then merge onto what the holder wrote
             } else {
                 attempt++;
                 pause(attempt); // jittered, so that writers racing for one session do not meet again at once
@@ -162,7 +166,7 @@ final class SessionWriter {
         SaveResult outcome;
         while (true) {
             StoredSession after = next(base, base.key(), changed, delta, now);
-            WriteGuard guard = WriteGuard.exists(base).lock(lockCondition(delta));
+            WriteGuard guard = WriteGuard.exists(base).lock(locks.condition(delta));
             outcome = items.update(after, changed, delta.removed(), delta.login(), guard, token, true);
             if (outcome.kind() == SaveResult.Kind.GONE) {
                 LOG.warning(() -> "dysession session " + reference + " ended while this request used it; "
@@ -174,10 +178,10 @@ final class SessionWriter {
             }
             // Only a lock refuses it: this request's lease ran out, or (unlocked) another request holds it.
             if (delta.lockOwner() != null) {
-                throw lostLease(reference, delta);
+                throw LockRules.lostLease(reference, touched(delta));
             }
-            waits = waits != null ? waits : new LockWaits(clock, concurrency.lockWait());
-            waits.pause(reference, lockedUntil(outcome.session()));
+            waits = waits != null ? waits : locks.waits();
+            waits.pause(reference, LockRules.until(outcome.session()));
         }
         if (outcome.previous() != null) {
             concurrent.overwrote(base, outcome.previous(), touched(delta), changed);
@@ -207,31 +211,6 @@ final class SessionWriter {
             guard = guard.version(base.version());
         }
         return guard.beans(touched(delta));
-    }
-
-    // Serialized mode: the holder's write must still hold its lock; any other write must find none live.
-    private WriteGuard.LockCondition lockCondition(SessionDelta delta) {
-        if (delta.lockOwner() != null) {
-            return WriteGuard.LockCondition.held(delta.lockOwner());
-        }
-        return concurrency.mode() == ConcurrencyMode.SERIALIZED ? WriteGuard.LockCondition.freeAt(clock.millis())
-                : WriteGuard.LockCondition.NONE;
-    }
-
-    private boolean lockedByAnother(StoredSession current, SessionDelta delta) {
-        return delta.lockOwner() == null && concurrency.mode() == ConcurrencyMode.SERIALIZED
-                && current.lock() != null && current.lock().liveAt(clock.millis());
-    }
-
-    private static long lockedUntil(StoredSession current) {
-        return current.lock() == null ? 0 : current.lock().until();
-    }
-
-    private static DySessionConflictException lostLease(String reference, SessionDelta delta) {
-        return new DySessionConflictException("dysession session " + reference + ": this request's lock lease "
-                + "(dysession.concurrency.lock-lease) ran out before it saved, and another request took the lock; "
-                + "nothing of this request's session changes was written (dysession.concurrency=serialized). Raise "
-                + "the lease if requests legitimately run that long.", touched(delta));
     }
 
     private StoredSession next(StoredSession base, SessionKey key, Map<String, String> changed, SessionDelta delta,
