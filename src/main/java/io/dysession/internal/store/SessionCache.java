@@ -37,10 +37,11 @@ public final class SessionCache {
     private record Entry(StoredSession session, long validatedAt) {
     }
 
-    /** The cached session, if it may be served without asking DynamoDB. */
+    /** The cached session, if it may be served without asking DynamoDB (never with a maximum staleness of zero). */
     synchronized StoredSession fresh(String key) {
         Entry entry = entries.get(key);
-        return entry != null && clock.millis() - entry.validatedAt() <= maxStalenessMillis ? entry.session() : null;
+        // "<", not "<=": with PT0S an entry validated in this very millisecond must still be checked
+        return entry != null && clock.millis() - entry.validatedAt() < maxStalenessMillis ? entry.session() : null;
     }
 
     /** The cached session, however old; to be revalidated by version. */
