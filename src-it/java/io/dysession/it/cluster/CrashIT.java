@@ -11,8 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +22,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +31,7 @@ import io.dysession.it.cluster.load.Slot;
 import io.dysession.it.support.Browser;
 import io.dysession.it.support.BuildEnvironment;
 import io.dysession.it.support.PayaraMicroProcess;
+import io.dysession.it.support.ServerPair;
 import io.dysession.it.support.TestWar;
 
 /**
@@ -58,47 +56,24 @@ class CrashIT {
     private static final Duration LOAD_BEFORE_KILL = Duration.ofSeconds(2);
     private static final int ACKNOWLEDGED_BEFORE_KILL = CLIENTS * 10;
 
-    private static final Duration STARTUP_BOUND = Duration.ofSeconds(120);
     private static final Duration LOAD_BOUND = Duration.ofSeconds(150);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    private static final List<PayaraMicroProcess> SERVERS = new ArrayList<>();
     private static PayaraMicroProcess serverA;
     private static PayaraMicroProcess serverB;
-    private static Thread stopOnExit;
+    private static ServerPair servers;
 
     @BeforeAll
     static void startTwoServers() throws Exception {
-        stopOnExit = new Thread(CrashIT::stopAll, "CrashIT-stop-servers");
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
-
-        Path itDir = Path.of(System.getProperty("dysession.it.dir", "target/it")).toAbsolutePath();
-        Files.createDirectories(itDir);
-        Path war = itDir.resolve(APP + ".war");
-        TestWar.create(APP, TABLE).addPackage(Slot.class.getPackage()).as(ZipExporter.class)
-                .exportTo(war.toFile(), true);
-
-        int portA = PayaraMicroProcess.freePort();
-        int portB = PayaraMicroProcess.freePort();
-        while (portB == portA) {
-            portB = PayaraMicroProcess.freePort();
-        }
-        // One after the other: the first creates the table (dysession.table.auto-create), the second finds it.
-        serverA = start("crash-a", portA, war, itDir);
-        serverA.awaitUp("ping", STARTUP_BOUND);
-        serverB = start("crash-b", portB, war, itDir);
-        serverB.awaitUp("ping", STARTUP_BOUND);
+        servers = ServerPair.start(APP, TestWar.create(APP, TABLE).addPackage(Slot.class.getPackage()), "ping");
+        serverA = servers.a();
+        serverB = servers.b();
     }
 
     @AfterAll
     static void stopServers() {
-        stopAll();
-        if (stopOnExit != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopOnExit);
-            } catch (IllegalStateException e) {
-                // already shutting down
-            }
+        if (servers != null) {
+            servers.close();
         }
     }
 
@@ -332,24 +307,5 @@ class CrashIT {
             }
             return request.build();
         }
-    }
-
-    // target/it starts empty (see pom.xml): no earlier run's WAR is deployed again from this root.
-    private static PayaraMicroProcess start(String name, int port, Path war, Path itDir) throws IOException {
-        PayaraMicroProcess server = PayaraMicroProcess.start(name, port, war, APP, itDir, List.of());
-        synchronized (SERVERS) {
-            SERVERS.add(server);
-        }
-        return server;
-    }
-
-    /** Stops every process this class started. */
-    private static void stopAll() {
-        List<PayaraMicroProcess> started;
-        synchronized (SERVERS) {
-            started = new ArrayList<>(SERVERS);
-        }
-        started.forEach(server -> server.process().destroy());
-        started.forEach(PayaraMicroProcess::stop);
     }
 }

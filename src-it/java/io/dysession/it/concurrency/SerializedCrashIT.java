@@ -11,17 +11,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +27,7 @@ import io.dysession.it.concurrency.app.Profile;
 import io.dysession.it.support.Browser;
 import io.dysession.it.support.BuildEnvironment;
 import io.dysession.it.support.PayaraMicroProcess;
+import io.dysession.it.support.ServerPair;
 import io.dysession.it.support.TestWar;
 
 /**
@@ -47,13 +44,11 @@ class SerializedCrashIT {
     private static final String TABLE = "dysession-it-serialized-crash";
     private static final Duration LEASE = Duration.ofSeconds(6);
 
-    private static final Duration STARTUP_BOUND = Duration.ofSeconds(120);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    private static final List<PayaraMicroProcess> SERVERS = new ArrayList<>();
     private static PayaraMicroProcess serverA;
     private static PayaraMicroProcess serverB;
-    private static Thread stopOnExit;
+    private static ServerPair servers;
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -63,42 +58,21 @@ class SerializedCrashIT {
 
     @BeforeAll
     static void startTwoServers() throws Exception {
-        stopOnExit = new Thread(SerializedCrashIT::stopAll, "SerializedCrashIT-stop-servers");
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
-
-        Path itDir = Path.of(System.getProperty("dysession.it.dir", "target/it")).toAbsolutePath();
-        Files.createDirectories(itDir);
-        Path war = itDir.resolve(APP + ".war");
-        TestWar.create(APP, TABLE, List.of(
+        servers = ServerPair.start(APP, TestWar.create(APP, TABLE, List.of(
                         "dysession.concurrency=serialized",
                         "dysession.concurrency.lock-lease=" + LEASE,
                         "dysession.concurrency.lock-wait=PT10S",
                         "dysession.dynamodb.call-timeout=PT2.5S",
                         "dysession.dynamodb.attempt-timeout=PT1S"))
-                .addPackage(Profile.class.getPackage())
-                .as(ZipExporter.class).exportTo(war.toFile(), true);
-
-        int portA = PayaraMicroProcess.freePort();
-        int portB = PayaraMicroProcess.freePort();
-        while (portB == portA) {
-            portB = PayaraMicroProcess.freePort();
-        }
-        // One after the other: the first creates the table (dysession.table.auto-create), the second finds it.
-        serverA = start("serialized-crash-a", portA, war, itDir);
-        serverA.awaitUp("overwrites", STARTUP_BOUND);
-        serverB = start("serialized-crash-b", portB, war, itDir);
-        serverB.awaitUp("overwrites", STARTUP_BOUND);
+                .addPackage(Profile.class.getPackage()), "overwrites");
+        serverA = servers.a();
+        serverB = servers.b();
     }
 
     @AfterAll
     static void stopServers() {
-        stopAll();
-        if (stopOnExit != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopOnExit);
-            } catch (IllegalStateException e) {
-                // already shutting down
-            }
+        if (servers != null) {
+            servers.close();
         }
     }
 
@@ -174,24 +148,5 @@ class SerializedCrashIT {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    // target/it starts empty (see pom.xml): no earlier run's WAR is deployed again from this root.
-    private static PayaraMicroProcess start(String name, int port, Path war, Path itDir) throws IOException {
-        PayaraMicroProcess server = PayaraMicroProcess.start(name, port, war, APP, itDir, List.of());
-        synchronized (SERVERS) {
-            SERVERS.add(server);
-        }
-        return server;
-    }
-
-    /** Stops every process this class started. */
-    private static void stopAll() {
-        List<PayaraMicroProcess> started;
-        synchronized (SERVERS) {
-            started = new ArrayList<>(SERVERS);
-        }
-        started.forEach(server -> server.process().destroy());
-        started.forEach(PayaraMicroProcess::stop);
     }
 }
