@@ -1,5 +1,6 @@
 package io.dysession.internal.store;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -99,12 +100,15 @@ final class SessionLocking {
      * (deleted now, or before), else the holder's lease end.
      */
     Optional<Long> deleteUnlessLocked(SessionKey key, long now) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        String free = WriteGuard.LockCondition.freeAt(now).apply(names, values);
         try {
             calls.call("DeleteItem", client -> client.deleteItem(b -> b.tableName(layout.table())
                     .key(layout.key(key.value()))
-                    .conditionExpression("attribute_not_exists(#lock) OR #lockUntil < :now")
-                    .expressionAttributeNames(Map.of("#lock", SessionLock.OWNER, "#lockUntil", SessionLock.UNTIL))
-                    .expressionAttributeValues(Map.of(":now", ItemMapping.number(now)))
+                    .conditionExpression(free)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)),
                     done -> CallPath.one(done.consumedCapacity()));

@@ -42,7 +42,8 @@ final class SessionRotation {
         Map<String, String> names = Map.of("#pk", layout.partitionKey());
         Map<String, String> deleteNames = new HashMap<>(names);
         Map<String, AttributeValue> deleteValues = new HashMap<>();
-        String deleteCondition = "attribute_exists(#pk)" + lockCondition(lock, deleteNames, deleteValues);
+        String lockClause = lock.apply(deleteNames, deleteValues);
+        String deleteCondition = "attribute_exists(#pk)" + (lockClause == null ? "" : " AND " + lockClause);
         try {
             calls.call("TransactWriteItems", client -> client.transactWriteItems(b -> b
                     .clientRequestToken(token.value())
@@ -67,22 +68,6 @@ final class SessionRotation {
         }
         items.rotated(oldKey, renamed, item);
         return new SaveResult(SaveResult.Kind.ROTATED, renamed);
-    }
-
-    // " AND …" for a rotation's delete under serialized mode: the holder's own lock, or no live lock.
-    private static String lockCondition(WriteGuard.LockCondition lock, Map<String, String> names,
-                                        Map<String, AttributeValue> values) {
-        if (lock.owner() == null && lock.now() == 0) {
-            return "";
-        }
-        names.put("#lock", SessionLock.OWNER);
-        if (lock.owner() != null) {
-            values.put(":owner", AttributeValue.fromS(lock.owner()));
-            return " AND #lock = :owner";
-        }
-        names.put("#lockUntil", SessionLock.UNTIL);
-        values.put(":now", ItemMapping.number(lock.now()));
-        return " AND (attribute_not_exists(#lock) OR #lockUntil < :now)";
     }
 
     // Whether a refused rotation is this save's own, applied by an attempt whose answer was lost.

@@ -97,19 +97,14 @@ final class UpdateExpression {
     }
 
     private void lock(WriteGuard.LockCondition lock) {
-        if (lock.owner() == null && lock.now() == 0) {
-            return;
+        String clause = lock.apply(names, values);
+        if (clause != null) {
+            condition.add(clause);
         }
-        names.put("#lock", SessionLock.OWNER);
-        names.put("#lockUntil", SessionLock.UNTIL);
         if (lock.owner() != null) {
             // The holder's write releases the lock; refused when its lease ran out and another took it.
-            values.put(":owner", AttributeValue.fromS(lock.owner()));
-            condition.add("#lock = :owner");
+            names.put("#lockUntil", SessionLock.UNTIL);
             remove.add("#lock").add("#lockUntil");
-        } else {
-            values.put(":now", ItemMapping.number(lock.now()));
-            condition.add("(attribute_not_exists(#lock) OR #lockUntil < :now)");
         }
     }
 

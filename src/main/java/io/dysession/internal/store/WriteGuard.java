@@ -1,7 +1,10 @@
 package io.dysession.internal.store;
 
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What a write to an existing session is conditioned on, beyond the item still existing.
@@ -51,6 +54,25 @@ record WriteGuard(Long expectedVersion, StoredSession loaded, Set<String> checke
 
         static LockCondition freeAt(long now) {
             return new LockCondition(null, now);
+        }
+
+        /**
+         * Adds what this condition needs to an expression's names and values, and returns its
+         * clause; null when there is none (outside serialized mode).
+         */
+        String apply(Map<String, String> names, Map<String, AttributeValue> values) {
+            if (owner != null) {
+                names.put("#lock", SessionLock.OWNER);
+                values.put(":owner", AttributeValue.fromS(owner));
+                return "#lock = :owner";
+            }
+            if (now == 0) {
+                return null;
+            }
+            names.put("#lock", SessionLock.OWNER);
+            names.put("#lockUntil", SessionLock.UNTIL);
+            values.put(":now", ItemMapping.number(now));
+            return "(attribute_not_exists(#lock) OR #lockUntil < :now)";
         }
     }
 }
