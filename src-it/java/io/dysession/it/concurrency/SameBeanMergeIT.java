@@ -42,10 +42,13 @@ class SameBeanMergeIT extends SameBeanScenarios {
      * request answers 2xx, and the overwrites counted over both servers are
      * <ul>
      * <li>zero exactly when no acknowledged increment was lost;</li>
-     * <li>at least the answers that repeat a value (two increments that both wrote 6 conflicted);</li>
      * <li>at most acknowledged − 1 (the first writer overwrote nothing).</li>
      * </ul>
      * Not equal to the lost count: a write that loaded k writes old overwrites k increments at once.
+     * Nor at least the answers that repeat a value: a stale write can set the counter back (3 over
+     * 4), and a later request that loaded 3 before it then writes 4 over the 3 it expects, a change
+     * the merge rightly finds no conflict in (the value it read is the value stored), so that
+     * request overwrites nothing although its answer repeats another's. CI met exactly that.
      * At least one round must have had contention, or the rounds proved nothing.
      */
     @Test
@@ -62,8 +65,6 @@ class SameBeanMergeIT extends SameBeanScenarios {
             String shown = round.measured("merge") + "\n" + round.answers();
             assertEquals(round.overwrites() == 0, round.acknowledged() == round.stored(),
                     () -> "overwrites are zero exactly when no increment was lost: " + shown);
-            assertTrue(round.overwrites() >= round.acknowledged() - round.distinctValues(),
-                    () -> "overwrites at least the repeated answers: " + shown);
             assertTrue(round.overwrites() <= round.acknowledged() - 1,
                     () -> "overwrites at most acknowledged - 1: " + shown);
         }
