@@ -72,4 +72,11 @@ public interface DySessionStatistics {
      * revoked its login) while the writing request ran: the session is never resurrected.
      */
     long droppedWrites();
+
+    /**
+     * Stored values that did not decrypt with {@code dysession.encryption.keys} (unknown key id,
+     * altered or truncated value, or a plain value under {@code dysession.encryption.required=true}):
+     * the bean started fresh, or the session held no login.
+     */
+    long undecryptableValues();
 }

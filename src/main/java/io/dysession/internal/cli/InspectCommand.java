@@ -39,7 +39,8 @@ final class InspectCommand extends TableCommand {
     @Override
     void run(SessionTable table) {
         table.requireConfiguredKeys();
-        StoredSession session = StoredSessions.forTools(table.calls(), table.settings().table()).find(sessionId)
+        StoredSession session = StoredSessions.forTools(table.calls(), table.settings().table(),
+                table.settings().encryption()).find(sessionId)
                 .orElseThrow(() -> new CommandFailure("no session with that id in DynamoDB " + table.location()
                         + " (no item with partition key '"
                         + new SessionKeys(table.settings().table().keyPrefix()).ofId(sessionId).value() + "')."));

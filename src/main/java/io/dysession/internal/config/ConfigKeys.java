@@ -50,6 +50,9 @@ public final class ConfigKeys {
     public static final String LOGIN_ON_MAX_SESSIONS = "dysession.login.on-max-sessions";
     public static final String LOGIN_MECHANISMS = "dysession.login.mechanisms";
     public static final String SERVER_TIMING = "dysession.server-timing";
+    public static final String ENCRYPTION_KEYS = "dysession.encryption.keys";
+    public static final String ENCRYPTION_ACTIVE_KEY = "dysession.encryption.active-key";
+    public static final String ENCRYPTION_REQUIRED = "dysession.encryption.required";
 
     private ConfigKeys() {
     }

@@ -13,9 +13,11 @@ package io.dysession.internal.config;
  * @param onIncompatibleState  what to do with stored state that no longer fits its class
  * @param login                logins kept with the session, and the cap per caller
  * @param serverTiming         whether responses carry a {@code Server-Timing} header with the request's DynamoDB calls
+ * @param encryption           client-side encryption of bean values and logins
  */
 public record Settings(TableSettings table, ClientSettings client, TimingSettings timing,
                        IdTransportSettings idTransport, CookieSettings cookie, CacheSettings cache,
                        ConcurrencySettings concurrency, IncompatibleStatePolicy onIncompatibleState,
-                       LoginSettings login, boolean serverTiming) {
+                       LoginSettings login, boolean serverTiming,
+                       EncryptionSettings encryption) {
 }

@@ -76,7 +76,7 @@ public final class SettingsReader {
                 Map.of("reset", IncompatibleStatePolicy.RESET, "fail", IncompatibleStatePolicy.FAIL), "reset or fail");
         CacheSettings cache = cache();
         return new Settings(table, client, timing, idTransport, cookie, cache, concurrency(cache, client), incompatible,
-                login(), config.bool(SERVER_TIMING, false));
+                login(), config.bool(SERVER_TIMING, false), EncryptionKeys.read(config));
     }
 
     private ConcurrencySettings concurrency(CacheSettings cache, ClientSettings client) {

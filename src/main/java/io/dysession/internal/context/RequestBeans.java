@@ -49,7 +49,9 @@ final class RequestBeans {
         String storedJson = stored == null ? null : stored.beans().get(key);
         String savedJson;
         if (storedJson == null) {
-            savedJson = codec.write(instance, beanClass);
+            // A stored value that did not decrypt or decode: the fresh state replaces it at the save.
+            boolean unreadable = stored != null && stored.unreadable().contains(key);
+            savedJson = unreadable ? null : codec.write(instance, beanClass);
         } else if (destroyedHere) {
             savedJson = null;
         } else {

@@ -38,6 +38,7 @@ public final class MetricsRegistration {
         gauge(registry, "dysession.corruptItems", statistics, DySessionStatistics::corruptItems);
         gauge(registry, "dysession.overwrites", statistics, DySessionStatistics::overwrites);
         gauge(registry, "dysession.droppedWrites", statistics, DySessionStatistics::droppedWrites);
+        gauge(registry, "dysession.undecryptableValues", statistics, DySessionStatistics::undecryptableValues);
         for (String operation : OPERATIONS) {
             registry.gauge("dysession.dynamodb.calls", statistics,
                     s -> s.dynamoDbCalls().getOrDefault(operation, 0L), new Tag("operation", operation));

@@ -30,6 +30,7 @@ public final class Counters implements DySessionStatistics {
     private final LongAdder corruptItems = new LongAdder();
     private final LongAdder overwrites = new LongAdder();
     private final LongAdder droppedWrites = new LongAdder();
+    private final LongAdder undecryptableValues = new LongAdder();
     private volatile boolean failingFast;
 
     public void created() {
@@ -93,6 +94,10 @@ public final class Counters implements DySessionStatistics {
 
     public void droppedWrite() {
         droppedWrites.increment();
+    }
+
+    public void undecryptableValue() {
+        undecryptableValues.increment();
     }
 
     public void failingFast(boolean failingFast) {
@@ -179,5 +184,10 @@ public final class Counters implements DySessionStatistics {
     @Override
     public long droppedWrites() {
         return droppedWrites.sum();
+    }
+
+    @Override
+    public long undecryptableValues() {
+        return undecryptableValues.sum();
     }
 }

@@ -24,12 +24,14 @@ public final class CallerIndex {
     private final CallPath calls;
     private final TableLayout layout;
     private final SessionKeys keys;
+    private final ItemMapping mapping;
     private final SessionCache cache;
 
-    CallerIndex(CallPath calls, TableLayout layout, SessionKeys keys, SessionCache cache) {
+    CallerIndex(CallPath calls, TableLayout layout, SessionKeys keys, ItemMapping mapping, SessionCache cache) {
         this.calls = calls;
         this.layout = layout;
         this.keys = keys;
+        this.mapping = mapping;
         this.cache = cache;
     }
 
@@ -67,12 +69,16 @@ public final class CallerIndex {
 
     private Optional<IndexedSession> read(Map<String, AttributeValue> item) {
         AttributeValue key = item.get(layout.partitionKey());
+        if (key == null || key.s() == null) {
+            return Optional.empty();
+        }
+        SessionKey sessionKey = keys.ofValue(key.s());
         try {
-            SessionLogin login = ItemMapping.loginOf(item);
-            if (key == null || key.s() == null || login == null) {
+            SessionLogin login = mapping.loginOf(sessionKey, item);
+            if (login == null) {
                 return Optional.empty();
             }
-            return Optional.of(new IndexedSession(keys.ofValue(key.s()),
+            return Optional.of(new IndexedSession(sessionKey,
                     ItemMapping.number(item, ItemMapping.CREATED, ItemMapping.CREATED, true),
                     ItemMapping.number(item, ItemMapping.ACCESSED, ItemMapping.ACCESSED, true),
                     ItemMapping.number(item, layout.ttlAttribute(), layout.ttlAttribute(), true), login));

@@ -2,8 +2,10 @@ package io.dysession.internal.store;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -24,11 +26,13 @@ public final class ItemMapping {
     private final TableLayout layout;
     private final BeanEncoding encoding;
     private final SessionKeys keys;
+    private final StateSeal seal;
 
-    ItemMapping(TableLayout layout, BeanEncoding encoding, SessionKeys keys) {
+    ItemMapping(TableLayout layout, BeanEncoding encoding, SessionKeys keys, StateSeal seal) {
         this.layout = layout;
         this.encoding = encoding;
         this.keys = keys;
+        this.seal = seal;
     }
 
     /** The whole item, its beans encoded; checked against the item size limit. */
@@ -41,23 +45,27 @@ public final class ItemMapping {
         if (session.timeout() > 0) {
             item.put(TIMEOUT, number(session.timeout()));
         }
-        Map<String, AttributeValue> beans = encode(session.beans());
+        Map<String, AttributeValue> beans = encode(session.key(), session.beans());
         ItemSize.check(beans);
         item.put(BEANS, AttributeValue.fromM(beans));
         Map<String, AttributeValue> versions = new HashMap<>();
         session.beanVersions().forEach((bean, version) -> versions.put(bean, number(version)));
         item.put(BEAN_VERSIONS, AttributeValue.fromM(versions));
-        item.putAll(loginAttributes(session.login()));
+        item.putAll(loginAttributes(session.key(), session.login()));
         return item;
     }
 
     /**
-     * The login map and the caller index key of a login; empty for none, so that a session without
-     * a login stays out of the sparse caller index.
+     * The login (a map, or sealed) and the caller index key of a login; empty for none, so that a
+     * session without a login stays out of the sparse caller index.
      */
-    Map<String, AttributeValue> loginAttributes(SessionLogin login) {
+    Map<String, AttributeValue> loginAttributes(SessionKey key, SessionLogin login) {
         if (login == null) {
             return Map.of();
+        }
+        AttributeValue sealed = seal.sealLogin(key.value(), login);
+        if (sealed != null) {
+            return Map.of(LOGIN, sealed, CALLER, AttributeValue.fromS(keys.ofCaller(login.caller())));
         }
         List<AttributeValue> groups = new ArrayList<>();
         login.groups().forEach(group -> groups.add(AttributeValue.fromS(group)));
@@ -67,8 +75,20 @@ public final class ItemMapping {
         return Map.of(LOGIN, AttributeValue.fromM(map), CALLER, AttributeValue.fromS(keys.ofCaller(login.caller())));
     }
 
-    /** The login an item (or an index entry) holds; null for none. */
-    static SessionLogin loginOf(Map<String, AttributeValue> item) {
+    /** The login an item (or an index entry) holds; null for none, or for one that does not decrypt. */
+    SessionLogin loginOf(SessionKey key, Map<String, AttributeValue> item) {
+        AttributeValue stored = item.get(LOGIN);
+        if (stored != null && stored.b() != null) {
+            return seal.openLogin(key, stored.b().asByteArray());
+        }
+        if (stored != null && seal.refusesPlainLogin(key)) {
+            return null;
+        }
+        return plainLoginOf(item);
+    }
+
+    /** The login of a plain (map) {@code login} attribute; null for none. */
+    static SessionLogin plainLoginOf(Map<String, AttributeValue> item) {
         Map<String, AttributeValue> login = map(item, LOGIN, false);
         if (login.isEmpty()) {
             return null;
@@ -88,22 +108,28 @@ public final class ItemMapping {
                 number(login, "at", LOGIN + ".at", true));
     }
 
-    Map<String, AttributeValue> encode(Map<String, String> beans) {
+    /** Each bean's stored value in the item {@code key} names: compressed when large, sealed when encrypting. */
+    Map<String, AttributeValue> encode(SessionKey key, Map<String, String> beans) {
         Map<String, AttributeValue> encoded = new HashMap<>();
-        beans.forEach((bean, json) -> encoded.put(bean, encoding.encode(json)));
+        beans.forEach((bean, json) -> encoded.put(bean, seal.sealBean(key.value(), bean, encoding.encode(json))));
         return encoded;
     }
 
     /**
-     * The session an item holds. A bean value that cannot be decoded is left out (that bean starts
-     * fresh); anything else that does not fit the layout throws {@link ItemLayoutException}.
+     * The session an item holds. A bean value that cannot be decrypted or decoded is left out and
+     * named unreadable (that bean starts fresh, and its save replaces the value); anything else that
+     * does not fit the layout throws {@link ItemLayoutException}.
      */
     StoredSession fromItem(SessionKey key, Map<String, AttributeValue> item) {
         Map<String, String> beans = new HashMap<>();
+        Set<String> unreadable = new HashSet<>();
         map(item, BEANS, true).forEach((bean, value) -> {
-            String json = BeanEncoding.decode(value);
+            AttributeValue plain = seal.openBean(key, bean, value);
+            String json = plain == null ? null : BeanEncoding.decode(plain);
             if (json != null) {
                 beans.put(bean, json);
+            } else {
+                unreadable.add(bean);
             }
         });
         Map<String, Long> versions = new HashMap<>();
@@ -112,7 +138,7 @@ public final class ItemMapping {
                 versions.put(bean, number(storedVersions, bean, BEAN_VERSIONS + "." + bean, true)));
         return new StoredSession(key, number(item, CREATED, CREATED, true), number(item, ACCESSED, ACCESSED, true),
                 number(item, layout.ttlAttribute(), layout.ttlAttribute(), true), number(item, VERSION, VERSION, true),
-                number(item, TIMEOUT, TIMEOUT, false), beans, versions, loginOf(item), lockOf(item));
+                number(item, TIMEOUT, TIMEOUT, false), beans, versions, loginOf(key, item), lockOf(item), unreadable);
     }
 
     /** The lease lock an item holds; null for none (or one that does not fit, which counts as none). */
@@ -135,12 +161,12 @@ public final class ItemMapping {
         return beans == null ? 0 : beans.m().values().stream().mapToLong(BeanEncoding::size).sum();
     }
 
-    // Unchanged beans count at their uncompressed size, an upper bound; compressed only when that is not enough.
-    void checkSize(Map<String, AttributeValue> changed, Map<String, String> all) {
+    // Unchanged beans count at their uncompressed (and sealed) size, an upper bound; encoded only when that is not enough.
+    void checkSize(SessionKey key, Map<String, AttributeValue> changed, Map<String, String> all) {
         Map<String, AttributeValue> bound = new HashMap<>();
         all.forEach((bean, json) -> bound.put(bean, changed.getOrDefault(bean, AttributeValue.fromS(json))));
-        if (!ItemSize.fits(bound)) {
-            ItemSize.check(encode(all));
+        if (!ItemSize.fits(bound, seal.enabled() ? StateSeal.OVERHEAD : 0)) {
+            ItemSize.check(encode(key, all));
         }
     }
 

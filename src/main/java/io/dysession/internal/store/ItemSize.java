@@ -53,8 +53,9 @@ final class ItemSize {
         return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
-    static boolean fits(Map<String, AttributeValue> beans) {
-        return total(beans) <= LIMIT;
+    /** @param perValue bytes each value may still grow by (sealing adds a header, a nonce and a tag) */
+    static boolean fits(Map<String, AttributeValue> beans, int perValue) {
+        return total(beans) + (long) perValue * beans.size() <= LIMIT;
     }
 
     private static long total(Map<String, AttributeValue> beans) {

@@ -103,13 +103,13 @@ final class SessionItems {
      */
     SaveResult update(StoredSession after, Map<String, String> changed, Set<String> removed,
                       SessionDelta.LoginChange login, WriteGuard guard, WriteToken token, boolean returnPrevious) {
-        Map<String, AttributeValue> encoded = mapping.encode(changed);
-        mapping.checkSize(encoded, after.beans());
+        Map<String, AttributeValue> encoded = mapping.encode(after.key(), changed);
+        mapping.checkSize(after.key(), encoded, after.beans());
         UpdateExpression expression = new UpdateExpression(layout, after);
         encoded.forEach(expression::setBean);
         removed.forEach(expression::removeBean);
         if (login != null) {
-            expression.login(mapping.loginAttributes(login.login()));
+            expression.login(mapping.loginAttributes(after.key(), login.login()));
         }
         expression.guard(guard);
         expression.mark(token);

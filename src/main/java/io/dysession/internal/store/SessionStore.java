@@ -42,7 +42,8 @@ public final class SessionStore {
         TableSettings table = settings.table();
         TableLayout layout = TableLayout.of(table);
         SessionKeys keys = new SessionKeys(table.keyPrefix());
-        ItemMapping mapping = new ItemMapping(layout, new BeanEncoding(table.compressionThreshold()), keys);
+        ItemMapping mapping = new ItemMapping(layout, new BeanEncoding(table.compressionThreshold()), keys,
+                new StateSeal(settings.encryption(), layout.table(), counters));
         SessionCache cache = settings.cache().enabled()
                 ? new SessionCache(settings.cache().maxEntries(), settings.cache().maxStaleness(), clock)
                 : SessionCache.NONE;
@@ -53,7 +54,7 @@ public final class SessionStore {
                 keys, settings.timing(), settings.concurrency(), counters, clock);
         return new SessionStore(layout, keys, new StoredSessions(keys, mapping, items, cache), items, writer,
                 new SessionLocks(locking, settings.concurrency(), clock),
-                settings.concurrency().mode() == ConcurrencyMode.SERIALIZED, new CallerIndex(calls, layout, keys, cache));
+                settings.concurrency().mode() == ConcurrencyMode.SERIALIZED, new CallerIndex(calls, layout, keys, mapping, cache));
     }
 
     /** Names and key values of the table. */

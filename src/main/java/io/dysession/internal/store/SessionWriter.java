@@ -69,7 +69,7 @@ final class SessionWriter {
         delta.changed().keySet().forEach(bean -> versions.put(bean, 1L));
         StoredSession session = new StoredSession(key, now, now,
                 timing.expiresAt(now, now, idleTimeout(null, delta)), 1, ownTimeout(null, delta), delta.changed(),
-                versions, delta.login() == null ? null : delta.login().login(), null);
+                versions, delta.login() == null ? null : delta.login().login(), null, Set.of());
         if (!items.create(session, token)) {
             throw new IllegalStateException("A session item with a freshly generated id already exists; "
                     + "this points to a broken random number generator.");
@@ -220,10 +220,14 @@ final class SessionWriter {
         beans.keySet().removeAll(delta.removed());
         Map<String, Long> versions = new LinkedHashMap<>(base.beanVersions());
         changed.keySet().forEach(bean -> versions.merge(bean, 1L, Long::sum));
+        // A rotation writes the whole item: a value that did not open is left behind with the old one.
+        Set<String> unreadable = new LinkedHashSet<>(key.equals(base.key()) ? base.unreadable() : Set.of());
+        unreadable.removeAll(changed.keySet());
+        unreadable.removeAll(delta.removed());
         return new StoredSession(key, base.created(), now,
                 timing.expiresAt(now, base.created(), idleTimeout(base, delta)), base.version() + 1,
                 ownTimeout(base, delta), beans, versions,
-                delta.login() == null ? base.login() : delta.login().login(), null);
+                delta.login() == null ? base.login() : delta.login().login(), null, unreadable);
     }
 
     private Duration idleTimeout(StoredSession base, SessionDelta delta) {

@@ -2,6 +2,7 @@ package io.dysession.internal.store;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 import io.dysession.internal.config.TimingSettings;
 
@@ -18,14 +19,17 @@ import io.dysession.internal.config.TimingSettings;
  * @param beanVersions  bean key to the number of writes of that bean (strict concurrency checks these)
  * @param login     the login the session holds ({@code @DySessionLogin}), or null
  * @param lock      the lease lock on the item ({@code dysession.concurrency=serialized}), or null
+ * @param unreadable  beans stored with a value that did not decrypt or decode: absent from {@code beans},
+ *                    they start fresh, and their next save replaces the value
  */
 public record StoredSession(SessionKey key, long created, long accessed, long expires, long version, long timeout,
                             Map<String, String> beans, Map<String, Long> beanVersions, SessionLogin login,
-                            SessionLock lock) {
+                            SessionLock lock, Set<String> unreadable) {
 
     public StoredSession {
         beans = Map.copyOf(beans);
         beanVersions = Map.copyOf(beanVersions);
+        unreadable = Set.copyOf(unreadable);
     }
 
     /** The version of one bean; 0 when it is not stored. */

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import io.dysession.internal.config.EncryptionSettings;
 import io.dysession.internal.config.TableSettings;
 import io.dysession.internal.dynamodb.CallPath;
 import io.dysession.internal.statistics.Counters;
@@ -27,11 +28,12 @@ public final class StoredSessions {
         this.cache = cache;
     }
 
-    /** Sessions of the table {@code table} describes, read through {@code calls}. */
-    public static StoredSessions forTools(CallPath calls, TableSettings table) {
+    /** Sessions of the table {@code table} describes, read through {@code calls}, decrypted as {@code encryption} says. */
+    public static StoredSessions forTools(CallPath calls, TableSettings table, EncryptionSettings encryption) {
         SessionKeys keys = new SessionKeys(table.keyPrefix());
         TableLayout layout = TableLayout.of(table);
-        ItemMapping mapping = new ItemMapping(layout, new BeanEncoding(table.compressionThreshold()), keys);
+        ItemMapping mapping = new ItemMapping(layout, new BeanEncoding(table.compressionThreshold()), keys,
+                new StateSeal(encryption, layout.table(), new Counters()));
         return new StoredSessions(keys, mapping,
                 new SessionItems(calls, layout, true, mapping, SessionCache.NONE, new Counters()), SessionCache.NONE);
     }

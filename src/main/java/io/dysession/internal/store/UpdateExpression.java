@@ -82,7 +82,8 @@ final class UpdateExpression {
         for (String bean : guard.checkedBeans()) {
             String alias = alias(bean);
             StoredSession loaded = guard.loaded();
-            if (!loaded.beans().containsKey(bean)) {
+            // A value that did not open is stored all the same: its version guards it.
+            if (!loaded.beans().containsKey(bean) && !loaded.unreadable().contains(bean)) {
                 useBeans();
                 condition.add("attribute_not_exists(#beans.#" + alias + ")");
             } else if (loaded.beanVersions().containsKey(bean)) {
