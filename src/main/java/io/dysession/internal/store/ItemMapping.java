@@ -79,9 +79,9 @@ public final class ItemMapping {
     SessionLogin loginOf(SessionKey key, Map<String, AttributeValue> item) {
         AttributeValue stored = item.get(LOGIN);
         if (stored != null && stored.b() != null) {
-            return seal.openLogin(key, stored.b().asByteArray());
+            return seal.openLogin(key, stored);
         }
-        if (stored != null && seal.refusesPlainLogin(key)) {
+        if (stored != null && seal.refusesPlainLogin(key, stored)) {
             return null;
         }
         return plainLoginOf(item);

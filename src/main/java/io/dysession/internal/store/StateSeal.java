@@ -1,6 +1,10 @@
 package io.dysession.internal.store;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
 
 import software.amazon.awssdk.core.SdkBytes;
@@ -16,12 +20,15 @@ import io.dysession.internal.statistics.Counters;
 /**
  * Client-side encryption of an item's bean values and login ({@code dysession.encryption.*}):
  * each value sealed on its own for its place, so that delta writes stay delta writes. A value that
- * does not open is logged once where it is met, counted, and read as absent; never an error.
- * With encryption off, values pass through as they are.
+ * does not open is read as absent, never an error; it is counted and logged the first time this
+ * server meets it, not again at each read of its session until a save replaces it. With
+ * encryption off, values pass through as they are.
  */
 public final class StateSeal {
 
     private static final Logger LOG = Logger.getLogger(StateSeal.class.getName());
+    // Undecryptable values already reported, by place and content: enough for the sessions of a burst.
+    private static final int REMEMBERED = 4096;
     /** The most a sealed value is longer than the plain one: header with a 16-character id, nonce and tag. */
     static final int OVERHEAD = 2 + 16 + 12 + 16;
 
@@ -29,6 +36,13 @@ public final class StateSeal {
     private final boolean required;
     private final String table;
     private final Counters counters;
+    private final Set<String> reported = Collections.synchronizedSet(Collections.newSetFromMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > REMEMBERED;
+                }
+            }));
 
     public StateSeal(EncryptionSettings settings, String table, Counters counters) {
         this.sealed = settings.keys().map(SealedValues::new).orElse(null);
@@ -55,13 +69,13 @@ public final class StateSeal {
     AttributeValue openBean(SessionKey key, String bean, AttributeValue stored) {
         if (stored.b() == null || !SealedValues.isSealed(stored.b().asByteArray())) {
             if (required) {
-                undecryptable(key, "bean " + bean, "(none)", "it is not encrypted, and "
+                undecryptable(key, "bean " + bean, stored, "(none)", "it is not encrypted, and "
                         + ConfigKeys.ENCRYPTION_REQUIRED + "=true");
                 return null;
             }
             return stored;
         }
-        byte[] plain = open(key, "bean " + bean, stored.b().asByteArray(), ValuePlace.bean(table, key.value(), bean));
+        byte[] plain = open(key, "bean " + bean, stored, ValuePlace.bean(table, key.value(), bean));
         if (plain == null) {
             return null;
         }
@@ -83,36 +97,40 @@ public final class StateSeal {
      *
      * @throws ItemLayoutException when it opens to something that is not a login
      */
-    SessionLogin openLogin(SessionKey key, byte[] stored) {
+    SessionLogin openLogin(SessionKey key, AttributeValue stored) {
         byte[] plain = open(key, "the login", stored, ValuePlace.login(table, key.value()));
         return plain == null ? null : LoginBytes.read(plain);
     }
 
     /** Whether a plain (map) login is to be read as undecryptable: {@code required=true}. Logged and counted. */
-    boolean refusesPlainLogin(SessionKey key) {
+    boolean refusesPlainLogin(SessionKey key, AttributeValue stored) {
         if (required) {
-            undecryptable(key, "the login", "(none)", "it is not encrypted, and " + ConfigKeys.ENCRYPTION_REQUIRED
+            undecryptable(key, "the login", stored, "(none)", "it is not encrypted, and " + ConfigKeys.ENCRYPTION_REQUIRED
                     + "=true");
         }
         return required;
     }
 
-    private byte[] open(SessionKey key, String what, byte[] stored, ValuePlace place) {
+    private byte[] open(SessionKey key, String what, AttributeValue stored, ValuePlace place) {
+        byte[] bytes = stored.b().asByteArray();
         if (sealed == null) {
-            String id = SealedValues.keyIdOf(stored);
-            undecryptable(key, what, id == null ? "(none)" : id, "it is encrypted, but "
+            String id = SealedValues.keyIdOf(bytes);
+            undecryptable(key, what, stored, id == null ? "(none)" : id, "it is encrypted, but "
                     + ConfigKeys.ENCRYPTION_KEYS + " is not set");
             return null;
         }
         try {
-            return sealed.open(stored, place);
+            return sealed.open(bytes, place);
         } catch (UndecryptableValueException e) {
-            undecryptable(key, what, e.keyId(), e.getMessage());
+            undecryptable(key, what, stored, e.keyId(), e.getMessage());
             return null;
         }
     }
 
-    private void undecryptable(SessionKey key, String what, String keyId, String reason) {
+    private void undecryptable(SessionKey key, String what, AttributeValue stored, String keyId, String reason) {
+        if (!reported.add(key.value() + "\u0000" + what + "\u0000" + stored.hashCode())) {
+            return;
+        }
         counters.undecryptableValue();
         LOG.warning(() -> "dysession cannot decrypt " + what + " of session " + key.logRef() + " in " + table
                 + " (key id " + keyId + "): " + reason + ". It is read as absent"
