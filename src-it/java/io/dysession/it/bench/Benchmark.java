@@ -64,12 +64,18 @@ public final class Benchmark {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    /** A test-only AES-256 key for the "encryption on" server: 32 bytes of 7, base64. */
+    private static final String BENCH_KEY = "bench:BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=";
+    private static final int ENCRYPTION_ROUNDS = 3;
+
     private final FaultProxy proxy;
     private final PayaraMicroProcess server;
+    private final PayaraMicroProcess sealedServer;
 
-    private Benchmark(FaultProxy proxy, PayaraMicroProcess server) {
+    private Benchmark(FaultProxy proxy, PayaraMicroProcess server, PayaraMicroProcess sealedServer) {
         this.proxy = proxy;
         this.server = server;
+        this.sealedServer = sealedServer;
     }
 
     public static void main(String[] args) throws Exception {
@@ -89,11 +95,21 @@ public final class Benchmark {
                     .as(ZipExporter.class).exportTo(war.toFile(), true);
             PayaraMicroProcess server = PayaraMicroProcess.start("bench", PayaraMicroProcess.freePort(), war, "bench",
                     dir, List.of("-Xmx512m"));
+            PayaraMicroProcess sealedServer = null;
             try {
                 server.awaitUp("plain", Duration.ofSeconds(180));
-                new Benchmark(proxy, server).run(requests, concurrency, latencyMillis, dir);
+                // the same WAR and table; a system property outranks the WAR's configuration
+                sealedServer = PayaraMicroProcess.start("bench-sealed", PayaraMicroProcess.freePort(), war, "bench",
+                        dir, List.of("-Xmx512m", "-Ddysession.encryption.keys=" + BENCH_KEY));
+                sealedServer.awaitUp("plain", Duration.ofSeconds(180));
+                Benchmark benchmark = new Benchmark(proxy, server, sealedServer);
+                benchmark.run(requests, concurrency, latencyMillis, dir);
+                benchmark.encryption(requests, concurrency, dir);
             } finally {
                 server.stop();
+                if (sealedServer != null) {
+                    sealedServer.stop();
+                }
             }
             sameBean(proxy.endpoint(), dir, concurrency);
         }
@@ -142,11 +158,64 @@ public final class Benchmark {
         System.out.println("(also in " + dir.resolve("results.md") + ")");
     }
 
-    /** {@code total} requests of {@code scenario} from {@code clients} clients, each with its own session. */
+    /**
+     * The "encryption on" rows: the read-only and the modifying request on two servers of one WAR,
+     * one with {@code dysession.encryption.keys} set, measured in alternation ({@value #ENCRYPTION_ROUNDS}
+     * rounds, after a warm-up of the encrypting server), and the change of the median CPU per request.
+     */
+    private void encryption(int requests, int concurrency, Path dir) throws Exception {
+        System.out.println("Encryption: warming up...");
+        for (Scenario scenario : SCENARIOS.subList(0, 2)) {
+            measure(sealedServer, scenario, concurrency, Math.max(500, requests / 4));
+        }
+        List<String> lines = new ArrayList<>(List.of("",
+                "| request | encryption | clients | requests per round | median app CPU ms/req | rounds (ms/req) "
+                        + "| change |",
+                "|---|---|---|---|---|---|---|"));
+        for (Scenario scenario : SCENARIOS.subList(0, 2)) {
+            double[] off = new double[ENCRYPTION_ROUNDS];
+            double[] on = new double[ENCRYPTION_ROUNDS];
+            for (int round = 0; round < ENCRYPTION_ROUNDS; round++) {
+                off[round] = cpuPerRequest(measure(server, scenario, concurrency, requests));
+                on[round] = cpuPerRequest(measure(sealedServer, scenario, concurrency, requests));
+            }
+            double offMedian = median(off);
+            double onMedian = median(on);
+            lines.add(encryptionRow(scenario, "off", concurrency, requests, offMedian, off, ""));
+            lines.add(encryptionRow(scenario, "on", concurrency, requests, onMedian, on,
+                    String.format(Locale.ROOT, "%+.1f %%", (onMedian - offMedian) / offMedian * 100)));
+        }
+        String table = String.join("\n", lines) + "\n";
+        Files.writeString(dir.resolve("results.md"), table, java.nio.file.StandardOpenOption.APPEND);
+        System.out.println(table);
+    }
+
+    private static String encryptionRow(Scenario scenario, String encryption, int clients, int requests,
+                                        double median, double[] rounds, String change) {
+        return String.format(Locale.ROOT, "| %s | %s | %d | %d | %.3f | %s | %s |", scenario.name(), encryption,
+                clients, requests, median, String.join(", ", Arrays.stream(rounds)
+                        .mapToObj(value -> String.format(Locale.ROOT, "%.3f", value)).toList()), change);
+    }
+
+    private static double cpuPerRequest(Result result) {
+        return result.cpuMillis() / result.requests();
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
     private Result measure(Scenario scenario, int clients, int total) throws Exception {
+        return measure(server, scenario, clients, total);
+    }
+
+    /** {@code total} requests of {@code scenario} from {@code clients} clients, each with its own session. */
+    private Result measure(PayaraMicroProcess server, Scenario scenario, int clients, int total) throws Exception {
         List<String> cookies = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            cookies.add(startSession());
+            cookies.add(startSession(server));
         }
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
@@ -163,7 +232,7 @@ public final class Benchmark {
                 running.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
                         long sent = System.nanoTime();
-                        if (!get(scenario.path(), cookie)) {
+                        if (!get(server, scenario.path(), cookie)) {
                             errors.incrementAndGet();
                         }
                         latencies[i] = System.nanoTime() - sent;
@@ -184,7 +253,7 @@ public final class Benchmark {
                 proxy.calls() - callsBefore, proxy.connectionsAccepted() - connectionsBefore);
     }
 
-    private String startSession() throws IOException, InterruptedException {
+    private String startSession(PayaraMicroProcess server) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.app().resolve("count")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         String setCookie = response.headers().firstValue("Set-Cookie")
@@ -192,7 +261,7 @@ public final class Benchmark {
         return setCookie.substring(0, setCookie.indexOf(';'));
     }
 
-    private boolean get(String path, String cookie) {
+    private boolean get(PayaraMicroProcess server, String path, String cookie) {
         try {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(server.app() + path))
                             .timeout(Duration.ofSeconds(30)).header("Cookie", cookie).GET().build(),
