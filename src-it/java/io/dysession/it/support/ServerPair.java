@@ -33,6 +33,12 @@ public final class ServerPair implements AutoCloseable {
      */
     public static ServerPair start(String name, WebArchive war, String readyPath)
             throws IOException, InterruptedException {
+        return start(name, war, readyPath, List.of(), List.of());
+    }
+
+    /** Like {@link #start(String, WebArchive, String)}, each server with JVM options of its own. */
+    public static ServerPair start(String name, WebArchive war, String readyPath, List<String> optionsOfA,
+                                   List<String> optionsOfB) throws IOException, InterruptedException {
         Path itDir = Path.of(System.getProperty("dysession.it.dir", "target/it")).toAbsolutePath();
         Files.createDirectories(itDir);
         Path file = itDir.resolve(name + ".war");
@@ -46,9 +52,9 @@ public final class ServerPair implements AutoCloseable {
         Thread stopOnExit = new Thread(() -> stop(started), name + "-stop-servers");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         ServerPair pair = new ServerPair(started, stopOnExit);
-        started.add(PayaraMicroProcess.start(name + "-a", portA, file, name, itDir, List.of()));
+        started.add(PayaraMicroProcess.start(name + "-a", portA, file, name, itDir, optionsOfA));
         started.get(0).awaitUp(readyPath, STARTUP_BOUND);
-        started.add(PayaraMicroProcess.start(name + "-b", portB, file, name, itDir, List.of()));
+        started.add(PayaraMicroProcess.start(name + "-b", portB, file, name, itDir, optionsOfB));
         started.get(1).awaitUp(readyPath, STARTUP_BOUND);
         return pair;
     }
