@@ -107,7 +107,7 @@ final class RequestBeans {
         return removed;
     }
 
-    /** What a save of {@code changed} removes: the destroyed beans, and the aliases whose state moves to its name. */
+    /** What a save of {@code changed} removes: the destroyed beans, and the aliases the changed beans move from. */
     Set<String> removed(Map<String, String> changed) {
         Set<String> removing = new LinkedHashSet<>(removed);
         changed.keySet().stream().map(key -> beans.get(key).alias).filter(Objects::nonNull).forEach(removing::add);
