@@ -13,11 +13,13 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBean;
+import jakarta.enterprise.inject.spi.WithAnnotations;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
 
 import io.dysession.DySession;
+import io.dysession.DySessionName;
 import io.dysession.DySessionRegistry;
 import io.dysession.DySessionScoped;
 import io.dysession.DySessionStatistics;
@@ -34,8 +36,9 @@ import io.dysession.internal.login.DySessionLoginInterceptor;
 
 /**
  * Registers the {@link DySessionScoped} context and the {@link DySession} bean, rejects beans the
- * scope cannot serve, and starts the store once the deployment is valid. Observers only collect
- * and wire; the work is done by the context, codec and store.
+ * scope cannot serve and state names that are invalid or claimed twice, and starts the store once
+ * the deployment is valid. Observers only collect and wire; the work is done by the context, codec
+ * and store.
  */
 public class DySessionExtension implements Extension {
 
@@ -46,6 +49,7 @@ public class DySessionExtension implements Extension {
 
     private final DySessionContext context = new DySessionContext();
     private final BeanChecks beanChecks = new BeanChecks();
+    private final StateNameChecks stateNames = new StateNameChecks();
     private final Counters counters = new Counters();
     private final BuiltInMechanisms builtInMechanisms = new BuiltInMechanisms();
     private boolean securityPresent;
@@ -82,12 +86,19 @@ public class DySessionExtension implements Extension {
         }
     }
 
+    /** Every class with {@code @DySessionName}, bean or not: the name belongs on a {@code @DySessionScoped} bean. */
+    <T> void collectNamed(@Observes @WithAnnotations(DySessionName.class) ProcessAnnotatedType<T> event) {
+        stateNames.annotated(event);
+    }
+
     <T> void checkBean(@Observes ProcessBean<T> event) {
         beanChecks.check(event);
+        stateNames.bean(event);
     }
 
     void registerContext(@Observes AfterBeanDiscovery event) {
         beanChecks.problems().forEach(problem -> event.addDefinitionError(new DeploymentException(problem)));
+        stateNames.problems().forEach(problem -> event.addDefinitionError(new DeploymentException(problem)));
         event.addContext(context);
         event.addBean().types(DySession.class, Object.class).scope(Dependent.class)
                 .beanClass(CurrentSession.class).createWith(creationalContext -> new CurrentSession(context));
@@ -118,7 +129,7 @@ public class DySessionExtension implements Extension {
             builtInMechanisms.reportUnbound();
         }
         try {
-            runtime = DySessionRuntime.start(result.settings(), beanManager, context, counters);
+            runtime = DySessionRuntime.start(result.settings(), beanManager, context, stateNames.names(), counters);
         } catch (DeploymentException e) {
             event.addDeploymentProblem(e);
         }

@@ -23,6 +23,7 @@ import io.dysession.internal.config.ConfigKeys;
 import io.dysession.internal.config.Settings;
 import io.dysession.internal.context.DySessionContext;
 import io.dysession.internal.context.SessionEnvironment;
+import io.dysession.internal.context.StateNames;
 import io.dysession.internal.dynamodb.CallPath;
 import io.dysession.internal.dynamodb.DynamoDbClients;
 import io.dysession.internal.dynamodb.FailFast;
@@ -56,7 +57,7 @@ public record DySessionRuntime(Settings settings, DySessionContext context, Sess
      * and leaves no connection pool behind.
      */
     static DySessionRuntime start(Settings settings, BeanManager beanManager, DySessionContext context,
-                                  Counters counters) {
+                                  StateNames names, Counters counters) {
         DynamoDbClient application = applicationClient(beanManager);
         DynamoDbClient client = application != null ? application : build(settings.client());
         boolean ownsClient = application == null;
@@ -72,8 +73,8 @@ public record DySessionRuntime(Settings settings, DySessionContext context, Sess
             if (settings.table().autoCreate()) {
                 createTable(admin);
             }
-            SessionEnvironment env = new SessionEnvironment(store, codec, new CdiSessionEvents(beanManager), counters,
-                    settings.timing(), settings.onIncompatibleState(), clock,
+            SessionEnvironment env = new SessionEnvironment(store, codec, names, new CdiSessionEvents(beanManager),
+                    counters, settings.timing(), settings.onIncompatibleState(), clock,
                     settings.concurrency().mode() == ConcurrencyMode.SERIALIZED);
             context.configure(env);
             SessionRegistry registry = new SessionRegistry(context, env, admin, settings.login());

@@ -42,9 +42,14 @@ public final class Items {
 
     /** Sets the stored JSON of one bean of session {@code id}. */
     public void setBean(String id, Class<?> beanClass, String json) {
+        setBean(id, beanClass.getName(), json);
+    }
+
+    /** Sets the stored JSON under one key of session {@code id}'s {@code beans} map. */
+    public void setBean(String id, String key, String json) {
         DynamoDbEmulator.client().updateItem(b -> b.tableName(table).key(Map.of("PK", AttributeValue.fromS(digest(id))))
                 .updateExpression("SET #beans.#bean = :json")
-                .expressionAttributeNames(Map.of("#beans", "beans", "#bean", beanClass.getName()))
+                .expressionAttributeNames(Map.of("#beans", "beans", "#bean", key))
                 .expressionAttributeValues(Map.of(":json", AttributeValue.fromS(json))));
     }
 }

@@ -3,6 +3,7 @@ package io.dysession.internal.context;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -17,7 +18,8 @@ import io.dysession.internal.store.StoredSession;
 
 /**
  * The bean instances one request materialized, each with the JSON its state had when it was made
- * or last saved, and the beans it destroyed: what changed is what a save writes.
+ * or last saved, and the beans it destroyed: what changed is what a save writes. Beans are keyed
+ * by their {@link StateName}; state read from an alias moves to the name when the bean is written.
  */
 final class RequestBeans {
 
@@ -25,12 +27,14 @@ final class RequestBeans {
 
     private final StateCodec codec;
     private final IncompatibleStatePolicy onIncompatibleState;
+    private final StateNames names;
     private final Map<String, Materialized<?>> beans = new LinkedHashMap<>();
     private final Set<String> removed = new LinkedHashSet<>();
 
-    RequestBeans(StateCodec codec, IncompatibleStatePolicy onIncompatibleState) {
+    RequestBeans(StateCodec codec, IncompatibleStatePolicy onIncompatibleState, StateNames names) {
         this.codec = codec;
         this.onIncompatibleState = onIncompatibleState;
+        this.names = names;
     }
 
     <T> T get(Contextual<T> contextual) {
@@ -42,11 +46,16 @@ final class RequestBeans {
     <T> T create(Contextual<T> contextual, CreationalContext<T> creationalContext, StoredSession stored,
                  String reference) {
         Class<?> beanClass = ((Bean<?>) contextual).getBeanClass();
-        String key = beanClass.getName();
+        StateName name = names.of(beanClass);
+        String key = name.name();
         T instance = contextual.create(creationalContext);
         // Destroyed earlier in this request: it starts fresh, and its fresh state replaces the stored one.
         boolean destroyedHere = removed.remove(key);
-        String storedJson = stored == null ? null : stored.beans().get(key);
+        String storedKey = name.storedUnder(stored);
+        // Under an alias: written under the name at the next save, which removes the alias.
+        String alias = key.equals(storedKey) ? null : storedKey;
+        destroyedHere |= alias != null && removed.contains(alias);
+        String storedJson = storedKey == null ? null : stored.beans().get(storedKey);
         String savedJson;
         if (storedJson == null) {
             // A stored value that did not decrypt or decode: the fresh state replaces it at the save.
@@ -57,7 +66,7 @@ final class RequestBeans {
         } else {
             savedJson = restore(instance, beanClass, storedJson, reference);
         }
-        beans.put(key, new Materialized<>(key, beanClass, contextual, instance, creationalContext, savedJson));
+        beans.put(key, new Materialized<>(key, alias, beanClass, contextual, instance, creationalContext, savedJson));
         return instance;
     }
 
@@ -70,14 +79,17 @@ final class RequestBeans {
         }
         found.destroy();
         removed.add(key);
+        if (found.alias != null) {
+            removed.add(found.alias);
+        }
         return true;
     }
 
     /** Removes a stored bean that this request did not use: there is no instance for {@code @PreDestroy}. */
     void removeStored(Contextual<?> contextual, StoredSession stored) {
-        String key = key(contextual);
-        if (stored != null && stored.beans().containsKey(key)) {
-            removed.add(key);
+        String storedKey = names.of(beanClass(contextual)).storedUnder(stored);
+        if (storedKey != null) {
+            removed.add(storedKey);
         }
     }
 
@@ -97,6 +109,13 @@ final class RequestBeans {
         return removed;
     }
 
+    /** What a save of {@code changed} removes: the destroyed beans, and the aliases the changed beans move from. */
+    Set<String> removed(Map<String, String> changed) {
+        Set<String> removing = new LinkedHashSet<>(removed);
+        changed.keySet().stream().map(key -> beans.get(key).alias).filter(Objects::nonNull).forEach(removing::add);
+        return removing;
+    }
+
     /** Whether {@code json} reads into the class of this request's bean {@code key} (merged state must). */
     boolean fits(String key, String json) {
         Materialized<?> materialized = beans.get(key);
@@ -104,7 +123,7 @@ final class RequestBeans {
     }
 
     void saved(Map<String, String> changed) {
-        changed.forEach((key, json) -> beans.get(key).savedJson = json);
+        changed.forEach((key, json) -> beans.get(key).saved(json));
         removed.clear();
     }
 
@@ -136,8 +155,12 @@ final class RequestBeans {
         }
     }
 
-    private static String key(Contextual<?> contextual) {
-        return ((Bean<?>) contextual).getBeanClass().getName();
+    private String key(Contextual<?> contextual) {
+        return names.of(beanClass(contextual)).name();
+    }
+
+    private static Class<?> beanClass(Contextual<?> contextual) {
+        return ((Bean<?>) contextual).getBeanClass();
     }
 
     @SuppressWarnings("unchecked")

@@ -34,7 +34,7 @@ public final class SessionRequest {
         this.locking = locking;
         this.candidateId = SessionId.isWellFormed(candidateId) ? candidateId : null;
         this.started = env.clock().instant();
-        this.beans = new RequestBeans(env.codec(), env.onIncompatibleState());
+        this.beans = new RequestBeans(env.codec(), env.onIncompatibleState(), env.names());
         this.save = new SessionSave(env, state, beans);
     }
 

@@ -113,7 +113,7 @@ final class SessionSave {
     }
 
     private SessionDelta delta(String newId, Map<String, String> changed) {
-        return new SessionDelta(newId, changed, beans.removed(), state.newTimeout, state.loginChange,
+        return new SessionDelta(newId, changed, beans.removed(changed), state.newTimeout, state.loginChange,
                 state.lockOwner);
     }
 
