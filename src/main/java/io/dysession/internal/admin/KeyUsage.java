@@ -35,7 +35,7 @@ public record KeyUsage(long scanned, Map<String, Use> keys) {
     public static KeyUsage count(CallPath calls, TableLayout layout, String keyPrefix) {
         long[] scanned = {0};
         Map<String, long[]> counts = new TreeMap<>();
-        new SessionItemScan(calls, layout, keyPrefix, ItemRekey.READ).read(0, 1, null, page -> page.items()
+        new SessionItemScan(calls, layout, keyPrefix, ItemRekey.READ, 0).read(0, 1, null, page -> page.items()
                 .forEach(item -> {
                     scanned[0]++;
                     List<String> ids = ItemRekey.keyIdsOf(item);

@@ -28,13 +28,18 @@ final class SessionItemScan {
     private final TableLayout layout;
     private final String keyPrefix;
     private final List<String> attributes;
+    private final int pageSize;
 
-    /** @param attributes what to read of each item, besides its key */
-    SessionItemScan(CallPath calls, TableLayout layout, String keyPrefix, List<String> attributes) {
+    /**
+     * @param attributes what to read of each item, besides its key
+     * @param pageSize   the most items a page evaluates (the Scan's {@code Limit}); 0 for DynamoDB's 1 MB pages
+     */
+    SessionItemScan(CallPath calls, TableLayout layout, String keyPrefix, List<String> attributes, int pageSize) {
         this.calls = calls;
         this.layout = layout;
         this.keyPrefix = keyPrefix;
         this.attributes = attributes;
+        this.pageSize = pageSize;
     }
 
     /** Reads every page of the segment, from after {@code start} (null: the beginning), each given to {@code reader}. */
@@ -72,6 +77,9 @@ final class SessionItemScan {
         }
         if (segments > 1) {
             scan.segment(segment).totalSegments(segments);
+        }
+        if (pageSize > 0) {
+            scan.limit(pageSize);
         }
         if (startKey != null) {
             scan.exclusiveStartKey(startKey);

@@ -52,11 +52,18 @@ public final class SessionRekey {
     private final SessionItemScan scan;
     private final ItemRekey rekey;
 
-    /** @param keyPrefix the partition key prefix of session items (empty: every item with a version) */
-    public SessionRekey(CallPath calls, TableLayout layout, String keyPrefix, SealedValues sealed) {
+    /**
+     * @param keyPrefix the partition key prefix of session items (empty: every item with a version)
+     * @param sealed    the keys: values are sealed under the active one, opened with any
+     * @param pageSize  the most items a Scan page evaluates (its {@code Limit}); 0 for DynamoDB's 1 MB pages
+     */
+    public SessionRekey(CallPath calls, TableLayout layout, String keyPrefix, SealedValues sealed, int pageSize) {
+        if (pageSize < 0) {
+            throw new IllegalArgumentException("pageSize must be 0 or more, not " + pageSize);
+        }
         this.calls = calls;
         this.layout = layout;
-        this.scan = new SessionItemScan(calls, layout, keyPrefix, ItemRekey.READ);
+        this.scan = new SessionItemScan(calls, layout, keyPrefix, ItemRekey.READ, pageSize);
         this.rekey = new ItemRekey(layout.table(), sealed);
     }
 

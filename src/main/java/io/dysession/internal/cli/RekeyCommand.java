@@ -39,6 +39,11 @@ final class RekeyCommand extends TableCommand {
             + "(default: ${DEFAULT-VALUE})")
     private int segments;
 
+    @Option(names = "--page-size", paramLabel = "N", defaultValue = "0", description = "the most items each Scan "
+            + "call reads (its Limit), to spread the read capacity on a busy table; 0: DynamoDB's 1 MB pages "
+            + "(default: ${DEFAULT-VALUE})")
+    private int pageSize;
+
     @Option(names = "--resume-after", paramLabel = "TOKEN", description = "start the scan after this token, "
             + "printed with each progress line of an earlier run (one segment only)")
     private String resumeAfter;
@@ -50,6 +55,9 @@ final class RekeyCommand extends TableCommand {
     void checkArguments() {
         if (segments < 1 || segments > MAX_SEGMENTS) {
             throw usageError("--segments must be between 1 and " + MAX_SEGMENTS + ", not " + segments + ".");
+        }
+        if (pageSize < 0) {
+            throw usageError("--page-size must be 0 or more, not " + pageSize + ".");
         }
         if (resumeAfter != null && segments > 1) {
             throw usageError("--resume-after resumes a scan of one segment: leave out --segments.");
@@ -68,7 +76,7 @@ final class RekeyCommand extends TableCommand {
         table.requireConfiguredKeys();
         KeyRing keys = encryption.keys().get();
         SessionRekey rekey = new SessionRekey(table.calls(), table.layout(), table.settings().table().keyPrefix(),
-                new SealedValues(keys));
+                new SealedValues(keys), pageSize);
         if (resumeAfter != null) {
             try {
                 rekey.checkResumeToken(resumeAfter);
