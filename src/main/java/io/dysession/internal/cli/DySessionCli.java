@@ -25,10 +25,11 @@ import software.amazon.awssdk.core.util.VersionInfo;
 @Command(name = "dysession", mixinStandardHelpOptions = true, versionProvider = DySessionCli.Version.class,
         description = "Sets up, inspects and cleans the DynamoDB table that holds dysession sessions.",
         subcommands = {InitCommand.class, DestroyCommand.class, PurgeCommand.class, DescribeCommand.class,
-                InspectCommand.class},
+                InspectCommand.class, RekeyCommand.class},
         footer = {"%nEvery command reads the library's settings under the same names: a flag such as "
                 + "--table-name wins over its environment variable DYSESSION_TABLE_NAME, which wins over the "
-                + "default. See 'dysession <command> --help'.",
+                + "default. The encryption keys come from DYSESSION_ENCRYPTION_KEYS only, never a flag. See "
+                + "'dysession <command> --help'.",
                 "%nExit codes: 0 success, 1 failure (the message names table, region and endpoint), 2 usage "
                 + "error."})
 public final class DySessionCli implements Runnable {
@@ -73,7 +74,7 @@ public final class DySessionCli implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "Missing command: one of init, destroy, purge, describe, "
-                + "inspect.");
+                + "inspect, rekey.");
     }
 
     Map<String, String> environment() {

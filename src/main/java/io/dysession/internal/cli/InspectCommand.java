@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.StringJoiner;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import io.dysession.internal.context.SessionId;
 import io.dysession.internal.store.SessionKeys;
@@ -17,7 +18,10 @@ import picocli.CommandLine.Parameters;
         description = {"Print one session's stored beans as JSON, for support cases.",
                 "%nPrints the session as stored: its beans as pretty JSON (gzip-compressed ones decoded) and its "
                         + "created, accessed and expiry times in ISO-8601. The id is digested as the library does "
-                        + "it (key prefix + base64url(SHA-256(id))); only the digest is looked up and shown."})
+                        + "it (key prefix + base64url(SHA-256(id))); only the digest is looked up and shown. "
+                        + "Encrypted values are decrypted with the keys in DYSESSION_ENCRYPTION_KEYS; beans whose "
+                        + "value does not decrypt (or is encrypted while that is not set) are listed under "
+                        + "\"unreadable\", with a note on standard error."})
 final class InspectCommand extends TableCommand {
 
     @Parameters(paramLabel = "SESSION-ID", description = "the session id (the DYSESSION cookie value), or - to read "
@@ -45,6 +49,14 @@ final class InspectCommand extends TableCommand {
                         + " (no item with partition key '"
                         + new SessionKeys(table.settings().table().keyPrefix()).ofId(sessionId).value() + "')."));
         out().println(PrettyJson.indent(json(session, table.layout().table())));
+        if (!session.unreadable().isEmpty()) {
+            err().println("inspect: " + session.unreadable().size() + " bean value(s) of this session do not "
+                    + "decrypt or decode, so they are listed under \"unreadable\" without their state: "
+                    + String.join(", ", new TreeSet<>(session.unreadable())) + ". "
+                    + (table.settings().encryption().enabled() ? "Their key id is not in DYSESSION_ENCRYPTION_KEYS, "
+                    + "or the value was altered" : "They are encrypted, and DYSESSION_ENCRYPTION_KEYS is not set")
+                    + "; 'dysession describe --keys' shows the key ids in use.");
+        }
     }
 
     private static String json(StoredSession session, String table) {
@@ -63,6 +75,11 @@ final class InspectCommand extends TableCommand {
         }
         json.add(field("version", Long.toString(session.version())));
         json.add(field("beans", beans.toString()));
+        if (!session.unreadable().isEmpty()) {
+            StringJoiner unreadable = new StringJoiner(",", "[", "]");
+            new TreeSet<>(session.unreadable()).forEach(bean -> unreadable.add(PrettyJson.quote(bean)));
+            json.add(field("unreadable", unreadable.toString()));
+        }
         return json.toString();
     }
 

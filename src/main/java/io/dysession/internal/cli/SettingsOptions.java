@@ -15,7 +15,8 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The library's table and connection settings as flags of every command, resolved like
+ * The library's table, connection and encryption settings as flags of every command (the
+ * encryption keys as an environment variable only), resolved like
  * MicroProfile Config would: a flag, else its environment variable, else the library's default;
  * then validated by the library's own {@link SettingsReader}.
  */
@@ -48,7 +49,18 @@ final class SettingsOptions {
             new Flag(ConfigKeys.ACCESS_KEY_ID, "--access-key-id", "ID", "static access key, the least preferred way: "
                     + "prefer the AWS SDK chain (env DYSESSION_DYNAMODB_ACCESS_KEY_ID)"),
             new Flag(ConfigKeys.SECRET_ACCESS_KEY, "--secret-access-key", "SECRET", "the secret of that key; as a "
-                    + "flag it shows in the process list, so prefer env DYSESSION_DYNAMODB_SECRET_ACCESS_KEY"));
+                    + "flag it shows in the process list, so prefer env DYSESSION_DYNAMODB_SECRET_ACCESS_KEY"),
+            new Flag(ConfigKeys.ENCRYPTION_ACTIVE_KEY, "--active-key", "ID", "id of the encryption key new values "
+                    + "are sealed under (env DYSESSION_ENCRYPTION_ACTIVE_KEY; default: the first id in "
+                    + "DYSESSION_ENCRYPTION_KEYS). The keys themselves come from env DYSESSION_ENCRYPTION_KEYS only "
+                    + "(id:base64, comma-separated), never a flag: a flag would show key material in the process "
+                    + "list and the shell history"));
+
+    /**
+     * Keys the tool reads from the environment only, never from a flag: the encryption keys, which
+     * a flag would put in the process list and the shell history.
+     */
+    private static final List<String> ENVIRONMENT_ONLY = List.of(ConfigKeys.ENCRYPTION_KEYS);
 
     private SettingsOptions() {
     }
@@ -74,13 +86,13 @@ final class SettingsOptions {
             throw new ParameterException(command.commandLine(), String.join(System.lineSeparator(),
                     result.problems()) + System.lineSeparator() + "Each dysession.* key is set by the flag or "
                     + "environment variable of the same name: dysession.table.name by --table-name or "
-                    + "DYSESSION_TABLE_NAME.");
+                    + "DYSESSION_TABLE_NAME; " + ConfigKeys.ENCRYPTION_KEYS + " by DYSESSION_ENCRYPTION_KEYS only.");
         }
         return result.settings();
     }
 
     private static Function<String, Optional<String>> source(CommandSpec command, Map<String, String> environment) {
-        return key -> FLAGS.stream().filter(flag -> flag.key().equals(key)).findFirst()
+        return key -> ENVIRONMENT_ONLY.contains(key) ? fromEnvironment(environment, key) : FLAGS.stream().filter(flag -> flag.key().equals(key)).findFirst()
                 .flatMap(flag -> Optional.ofNullable(command.findOption(flag.name()).<String>getValue())
                         .or(() -> fromEnvironment(environment, key)));
     }
