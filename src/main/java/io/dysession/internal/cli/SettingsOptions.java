@@ -9,6 +9,7 @@ import java.util.function.Function;
 import io.dysession.internal.config.ConfigKeys;
 import io.dysession.internal.config.Settings;
 import io.dysession.internal.config.SettingsReader;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -61,6 +62,8 @@ final class SettingsOptions {
      * a flag would put in the process list and the shell history.
      */
     private static final List<String> ENVIRONMENT_ONLY = List.of(ConfigKeys.ENCRYPTION_KEYS);
+    // Accepted only to be refused without echoing its value, as picocli's "Unknown option" would.
+    private static final String KEYS_FLAG = "--encryption-keys";
 
     private SettingsOptions() {
     }
@@ -74,6 +77,7 @@ final class SettingsOptions {
                     .type(String.class).build());
         }
         command.addArgGroup(group.build());
+        command.addOption(OptionSpec.builder(KEYS_FLAG).hidden(true).type(String.class).arity("0..1").build());
     }
 
     /**
@@ -81,6 +85,12 @@ final class SettingsOptions {
      * the value, like a failed deployment.
      */
     static Settings resolve(CommandSpec command, Map<String, String> environment) {
+        CommandLine.ParseResult parsed = command.commandLine().getParseResult();
+        if (parsed != null && parsed.hasMatchedOption(KEYS_FLAG)) {
+            throw new ParameterException(command.commandLine(), ConfigKeys.ENCRYPTION_KEYS + " is read from the "
+                    + "environment variable DYSESSION_ENCRYPTION_KEYS only, never from a flag: a flag shows the keys "
+                    + "in the process list and the shell history. The value given was not used (and is not shown).");
+        }
         SettingsReader.Result result = SettingsReader.read(source(command, environment));
         if (!result.problems().isEmpty()) {
             throw new ParameterException(command.commandLine(), String.join(System.lineSeparator(),
