@@ -89,6 +89,9 @@ class EncryptionIT {
             assertEquals("marker-3b-e2c4", read(newOnly, cookies.get(2)));
 
             String output = rekey(NEW + "," + OLD);
+            // sessions 1, 4 and 5 were all old; 2 was reset and 3 rewritten under new
+            assertTrue(output.contains("rekeyed 3 sessions under key 'new' of 5 scanned"), output);
+            assertTrue(output.contains("already current: 2 (no write)"), output);
             for (Map<String, AttributeValue> item : scan()) {
                 assertEquals(List.of("new"), keyIds(item), () -> "after rekey every value is under new: " + output);
             }
