@@ -66,7 +66,7 @@ public final class Benchmark {
             .connectTimeout(Duration.ofSeconds(5)).build();
     /** A test-only AES-256 key for the "encryption on" server: 32 bytes of 7, base64. */
     private static final String BENCH_KEY = "bench:BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=";
-    private static final int ENCRYPTION_ROUNDS = 3;
+    private static final int ENCRYPTION_ROUNDS = 5;
 
     private final FaultProxy proxy;
     private final PayaraMicroProcess server;
@@ -161,40 +161,91 @@ public final class Benchmark {
     /**
      * The "encryption on" rows: the read-only and the modifying request on two servers of one WAR,
      * one with {@code dysession.encryption.keys} set, measured in alternation ({@value #ENCRYPTION_ROUNDS}
-     * rounds, after a warm-up of the encrypting server), and the change of the median CPU per request.
+     * rounds, the encrypting server first warmed up with as many requests as the other has served by
+     * then, so that both JITs are as far), and the change of the median CPU per request.
      */
     private void encryption(int requests, int concurrency, Path dir) throws Exception {
         System.out.println("Encryption: warming up...");
-        for (Scenario scenario : SCENARIOS.subList(0, 2)) {
-            measure(sealedServer, scenario, concurrency, Math.max(500, requests / 4));
+        for (int round = 0; round < 2; round++) {
+            for (Scenario scenario : SCENARIOS) {
+                measure(sealedServer, scenario, concurrency, requests);
+            }
         }
         List<String> lines = new ArrayList<>(List.of("",
                 "| request | encryption | clients | requests per round | median app CPU ms/req | rounds (ms/req) "
-                        + "| change |",
-                "|---|---|---|---|---|---|---|"));
+                        + "| DynamoDB calls/req | change |",
+                "|---|---|---|---|---|---|---|---|"));
         for (Scenario scenario : SCENARIOS.subList(0, 2)) {
             double[] off = new double[ENCRYPTION_ROUNDS];
             double[] on = new double[ENCRYPTION_ROUNDS];
+            int[] calls = new int[2];
             for (int round = 0; round < ENCRYPTION_ROUNDS; round++) {
-                off[round] = cpuPerRequest(measure(server, scenario, concurrency, requests));
-                on[round] = cpuPerRequest(measure(sealedServer, scenario, concurrency, requests));
+                // alternating which goes first, so that neither always follows the other's load
+                boolean offFirst = round % 2 == 0;
+                Result first = measure(offFirst ? server : sealedServer, scenario, concurrency, requests);
+                Result second = measure(offFirst ? sealedServer : server, scenario, concurrency, requests);
+                Result offResult = offFirst ? first : second;
+                Result onResult = offFirst ? second : first;
+                off[round] = cpuPerRequest(offResult);
+                on[round] = cpuPerRequest(onResult);
+                calls[0] += offResult.dynamoDbCalls();
+                calls[1] += onResult.dynamoDbCalls();
             }
             double offMedian = median(off);
             double onMedian = median(on);
-            lines.add(encryptionRow(scenario, "off", concurrency, requests, offMedian, off, ""));
-            lines.add(encryptionRow(scenario, "on", concurrency, requests, onMedian, on,
+            double perRound = (double) requests * ENCRYPTION_ROUNDS;
+            lines.add(encryptionRow(scenario, "off", concurrency, requests, offMedian, off, calls[0] / perRound, ""));
+            lines.add(encryptionRow(scenario, "on", concurrency, requests, onMedian, on, calls[1] / perRound,
                     String.format(Locale.ROOT, "%+.1f %%", (onMedian - offMedian) / offMedian * 100)));
+        }
+        lines.addAll(List.of("", "| one value of | seal CPU µs | open CPU µs |", "|---|---|---|"));
+        for (int bytes : List.of(64, 1024, 16 * 1024)) {
+            lines.add(sealingRow(bytes));
         }
         String table = String.join("\n", lines) + "\n";
         Files.writeString(dir.resolve("results.md"), table, java.nio.file.StandardOpenOption.APPEND);
         System.out.println(table);
     }
 
+    /**
+     * The CPU of sealing and of opening one value of {@code bytes} in this JVM, per value, after a
+     * warm-up: the whole of what encryption adds to a request per bean it reads or writes, which the
+     * server rows above cannot resolve from their noise.
+     */
+    private static String sealingRow(int bytes) throws Exception {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        byte[] key = java.util.Base64.getDecoder().decode(BENCH_KEY.substring(BENCH_KEY.indexOf(':') + 1));
+        io.dysession.internal.crypto.SealedValues values = new io.dysession.internal.crypto.SealedValues(
+                new io.dysession.internal.crypto.StaticKeyRing(List.of(new io.dysession.internal.crypto.DataKey("bench",
+                        new javax.crypto.spec.SecretKeySpec(key, "AES"))), "bench"));
+        io.dysession.internal.crypto.ValuePlace place = io.dysession.internal.crypto.ValuePlace.bean("sessions",
+                "p8Xq1yN0cG2vX8kXQ3m2l3d8m8mKp0Vb3p0cR1dQ2aA", "com.example.Cart");
+        byte[] plain = "x".repeat(bytes).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int iterations = Math.max(2_000, 20_000_000 / bytes);
+        byte[] sealed = values.seal(plain, place);
+        for (int i = 0; i < iterations; i++) {
+            values.open(values.seal(plain, place), place);
+        }
+        long start = threads.getCurrentThreadCpuTime();
+        for (int i = 0; i < iterations; i++) {
+            sealed = values.seal(plain, place);
+        }
+        long sealNanos = threads.getCurrentThreadCpuTime() - start;
+        start = threads.getCurrentThreadCpuTime();
+        for (int i = 0; i < iterations; i++) {
+            values.open(sealed, place);
+        }
+        long openNanos = threads.getCurrentThreadCpuTime() - start;
+        return String.format(Locale.ROOT, "| %d bytes | %.2f | %.2f |", bytes, sealNanos / 1e3 / iterations,
+                openNanos / 1e3 / iterations);
+    }
+
     private static String encryptionRow(Scenario scenario, String encryption, int clients, int requests,
-                                        double median, double[] rounds, String change) {
-        return String.format(Locale.ROOT, "| %s | %s | %d | %d | %.3f | %s | %s |", scenario.name(), encryption,
-                clients, requests, median, String.join(", ", Arrays.stream(rounds)
-                        .mapToObj(value -> String.format(Locale.ROOT, "%.3f", value)).toList()), change);
+                                        double median, double[] rounds, double callsPerRequest, String change) {
+        return String.format(Locale.ROOT, "| %s | %s | %d | %d | %.3f | %s | %.2f | %s |", scenario.name(),
+                encryption, clients, requests, median, String.join(", ", Arrays.stream(rounds)
+                        .mapToObj(value -> String.format(Locale.ROOT, "%.3f", value)).toList()), callsPerRequest,
+                change);
     }
 
     private static double cpuPerRequest(Result result) {

@@ -69,6 +69,8 @@ class EncryptedStateTest {
             assertArrayEquals(wizardBefore, after.get("beans").m().get(WIZARD).b().asByteArray(),
                     "the unchanged bean's sealed value is not rewritten");
 
+            assertEquals(List.of("GetItem"), server.send(id, () -> server.cart().getItems()).calls(),
+                    "a request that only reads makes one GetItem, as without encryption");
             assertEquals(List.of("marker-7f3a", "tea"), server.cartItems(id));
             assertEquals("marker-9c2e", server.wizardName(id));
             assertEquals(0, server.statistics().undecryptableValues());

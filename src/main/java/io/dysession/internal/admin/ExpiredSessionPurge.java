@@ -1,13 +1,7 @@
 package io.dysession.internal.admin;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
@@ -56,35 +50,8 @@ public final class ExpiredSessionPurge {
      * @param progress  given the counts so far after each scanned page and each delete, from the scanning threads
      */
     public Counts run(long now, int segments, boolean dryRun, Consumer<Counts> progress) {
-        if (segments < 1) {
-            throw new IllegalArgumentException("segments must be 1 or more, not " + segments);
-        }
         Tally tally = new Tally();
-        ExecutorService pool = Executors.newFixedThreadPool(segments, task -> {
-            Thread thread = new Thread(task, "dysession-purge");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<?>> scans = new ArrayList<>();
-            for (int segment = 0; segment < segments; segment++) {
-                int current = segment;
-                scans.add(pool.submit(() -> purgeSegment(current, segments, now, dryRun, tally, progress)));
-            }
-            for (Future<?> scan : scans) {
-                scan.get();
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("purge interrupted", e);
-        } finally {
-            pool.shutdownNow();
-        }
+        Segments.run(segments, "purge", segment -> purgeSegment(segment, segments, now, dryRun, tally, progress));
         return tally.counts();
     }
 

@@ -1,15 +1,9 @@
 package io.dysession.internal.admin;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -76,39 +70,12 @@ public final class SessionRekey {
      * @throws IllegalArgumentException for a token this table cannot have given, or one with more than one segment
      */
     public Counts run(int segments, String resumeAfter, boolean dryRun, Consumer<Counts> progress) {
-        if (segments < 1) {
-            throw new IllegalArgumentException("segments must be 1 or more, not " + segments);
-        }
         if (resumeAfter != null && segments > 1) {
             throw new IllegalArgumentException("a resume token belongs to a scan of one segment");
         }
         Map<String, AttributeValue> start = resumeAfter == null ? null : startKey(resumeAfter);
         Tally tally = new Tally(segments == 1);
-        ExecutorService pool = Executors.newFixedThreadPool(segments, task -> {
-            Thread thread = new Thread(task, "dysession-rekey");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<?>> scans = new ArrayList<>();
-            for (int segment = 0; segment < segments; segment++) {
-                int current = segment;
-                scans.add(pool.submit(() -> rekeySegment(current, segments, start, dryRun, tally, progress)));
-            }
-            for (Future<?> running : scans) {
-                running.get();
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("rekey interrupted", e);
-        } finally {
-            pool.shutdownNow();
-        }
+        Segments.run(segments, "rekey", segment -> rekeySegment(segment, segments, start, dryRun, tally, progress));
         tally.resumeAfter.set(null);
         return tally.counts();
     }

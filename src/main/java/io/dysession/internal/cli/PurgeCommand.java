@@ -2,7 +2,6 @@ package io.dysession.internal.cli;
 
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.function.Consumer;
 
 import io.dysession.internal.admin.ExpiredSessionPurge;
 import io.dysession.internal.admin.ExpiredSessionPurge.Counts;
@@ -42,7 +41,7 @@ final class PurgeCommand extends TableCommand {
         ExpiredSessionPurge purge = new ExpiredSessionPurge(table.calls(), table.layout(),
                 table.settings().table().keyPrefix());
         Counts counts = purge.run(Instant.now().getEpochSecond(), segments, dryRun,
-                new ProgressLine(err(), dryRun));
+                new ProgressLine<Counts>(err(), sofar -> progress(sofar, dryRun)));
         PrintWriter out = out();
         if (dryRun) {
             out.println("dry run: " + counts.expired() + " expired sessions of " + counts.scanned()
@@ -54,30 +53,8 @@ final class PurgeCommand extends TableCommand {
         }
     }
 
-    /** The counts so far: at the first page, then at most once a second. */
-    private static final class ProgressLine implements Consumer<Counts> {
-
-        private final PrintWriter err;
-        private final boolean dryRun;
-        private long lastNanos;
-        private boolean started;
-
-        ProgressLine(PrintWriter err, boolean dryRun) {
-            this.err = err;
-            this.dryRun = dryRun;
-        }
-
-        @Override
-        public synchronized void accept(Counts counts) {
-            long now = System.nanoTime();
-            if (started && now - lastNanos < 1_000_000_000L) {
-                return;
-            }
-            started = true;
-            lastNanos = now;
-            err.println("purge: scanned " + counts.scanned() + " items, " + counts.expired() + " expired"
-                    + (dryRun ? "" : ", " + counts.deleted() + " deleted"));
-            err.flush();
-        }
+    private static String progress(Counts counts, boolean dryRun) {
+        return "purge: scanned " + counts.scanned() + " items, " + counts.expired() + " expired"
+                + (dryRun ? "" : ", " + counts.deleted() + " deleted");
     }
 }

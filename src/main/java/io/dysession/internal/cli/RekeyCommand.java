@@ -1,7 +1,6 @@
 package io.dysession.internal.cli;
 
 import java.io.PrintWriter;
-import java.util.function.Consumer;
 
 import io.dysession.internal.admin.SessionRekey;
 import io.dysession.internal.admin.SessionRekey.Counts;
@@ -84,7 +83,7 @@ final class RekeyCommand extends TableCommand {
                 throw usageError("--resume-after: " + e.getMessage() + ".");
             }
         }
-        Counts counts = rekey.run(segments, resumeAfter, dryRun, new ProgressLine(err(), dryRun));
+        Counts counts = rekey.run(segments, resumeAfter, dryRun, new ProgressLine<Counts>(err(), sofar -> progress(sofar, dryRun)));
         PrintWriter out = out();
         String active = "'" + keys.active().id() + "'";
         out.println((dryRun ? "dry run: would rekey " : "rekeyed ") + counts.rekeyed() + " sessions under key "
@@ -99,33 +98,11 @@ final class RekeyCommand extends TableCommand {
                 + "they are: their key id is not in DYSESSION_ENCRYPTION_KEYS, or they were altered)" : ""));
     }
 
-    /** The counts so far and the resume token: at the first page, then at most once a second. */
-    private static final class ProgressLine implements Consumer<Counts> {
-
-        private final PrintWriter err;
-        private final boolean dryRun;
-        private long lastNanos;
-        private boolean started;
-
-        ProgressLine(PrintWriter err, boolean dryRun) {
-            this.err = err;
-            this.dryRun = dryRun;
-        }
-
-        @Override
-        public synchronized void accept(Counts counts) {
-            long now = System.nanoTime();
-            if (started && now - lastNanos < 1_000_000_000L) {
-                return;
-            }
-            started = true;
-            lastNanos = now;
-            err.println("rekey: scanned " + counts.scanned() + " sessions, " + counts.rekeyed()
-                    + (dryRun ? " to rekey" : " rekeyed") + ", " + counts.current() + " current"
-                    + (dryRun ? "" : ", " + counts.skipped() + " skipped") + ", " + counts.undecryptable()
-                    + " undecryptable values" + (counts.resumeAfter() == null ? ""
-                    : "; resume with --resume-after " + counts.resumeAfter()));
-            err.flush();
-        }
+    private static String progress(Counts counts, boolean dryRun) {
+        return "rekey: scanned " + counts.scanned() + " sessions, " + counts.rekeyed()
+                + (dryRun ? " to rekey" : " rekeyed") + ", " + counts.current() + " current"
+                + (dryRun ? "" : ", " + counts.skipped() + " skipped") + ", " + counts.undecryptable()
+                + " undecryptable values" + (counts.resumeAfter() == null ? ""
+                : "; resume with --resume-after " + counts.resumeAfter());
     }
 }
