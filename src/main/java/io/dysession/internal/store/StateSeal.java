@@ -1,5 +1,6 @@
 package io.dysession.internal.store;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -67,7 +68,7 @@ public final class StateSeal {
 
     /** The plain value (JSON text, or gzip) of a stored bean value; null when it does not open. */
     AttributeValue openBean(SessionKey key, String bean, AttributeValue stored) {
-        if (stored.b() == null || !SealedValues.isSealed(stored.b().asByteArray())) {
+        if (stored.b() == null || !sealedFormat(stored.b())) {
             if (required) {
                 undecryptable(key, "bean " + bean, stored, "(none)", "it is not encrypted, and "
                         + ConfigKeys.ENCRYPTION_REQUIRED + "=true");
@@ -109,6 +110,12 @@ public final class StateSeal {
                     + "=true");
         }
         return required;
+    }
+
+    // The first byte, read without copying the value (a plain gzip value may be large).
+    private static boolean sealedFormat(SdkBytes value) {
+        ByteBuffer bytes = value.asByteBuffer();
+        return bytes.hasRemaining() && bytes.get(bytes.position()) == SealedValues.FORMAT_VERSION;
     }
 
     private byte[] open(SessionKey key, String what, AttributeValue stored, ValuePlace place) {
