@@ -135,6 +135,30 @@ class EncryptedStateTest {
     }
 
     @Test
+    void compressedValuesAreSealedAfterCompressionAndPlainCompressedOnesStillRead() {
+        String id;
+        try (Server plain = new Server(Map.of("dysession.compression-threshold", "0"))) {
+            id = plain.send(null, () -> plain.cart().add("tea")).setCookie();
+        }
+        byte[] gzip = items.of(id).get("beans").m().get(CART).b().asByteArray();
+        assertEquals(0x1f, gzip[0] & 0xff, "a plain compressed value is gzip");
+        try (Server server = new Server(Map.of("dysession.encryption.keys", TestKeys.NEW,
+                "dysession.compression-threshold", "0"))) {
+            assertEquals(List.of("tea"), server.cartItems(id), "a plain gzip value is read as before");
+            server.send(id, () -> server.cart().add("cake"));
+            byte[] sealed = items.of(id).get("beans").m().get(CART).b().asByteArray();
+            assertEquals(1, sealed[0], "sealed");
+            byte[] opened = new io.dysession.internal.crypto.SealedValues(TestKeys.ring(TestKeys.NEW)).open(sealed,
+                    io.dysession.internal.crypto.ValuePlace.bean(TABLE, Items.digest(id), CART));
+            assertEquals(0x1f, opened[0] & 0xff, "what was sealed is the gzip of the JSON");
+            assertEquals(List.of("tea", "cake"), server.cartItems(id));
+            assertEquals(0, server.statistics().undecryptableValues());
+        } catch (io.dysession.internal.crypto.UndecryptableValueException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void requiredEncryptionTreatsPlainValuesAsUndecryptable() {
         String id;
         try (Server plain = new Server(Map.of())) {
