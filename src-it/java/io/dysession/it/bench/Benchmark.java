@@ -1,23 +1,16 @@
 package io.dysession.it.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
 
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 
@@ -30,60 +23,57 @@ import io.dysession.test.FaultProxy;
  * The benchmark ({@code mvn -Pbench verify}, see docs/performance.md): one Payara Micro with the
  * integration tests' small app, the DynamoDB emulator behind a {@link FaultProxy} that counts calls
  * and connections (and adds latency on request), driven by concurrent HTTP clients, each with its
- * own session. Prints a table; its figures are for the machine it ran on, not promises.
+ * own session. Every kind is warmed up until its CPU per request settles; every figure has the idle
+ * JVM's CPU subtracted; and each session request is set against its floor, measured in the same run
+ * on the same JVM: the same DynamoDB calls made directly on a client configured like dysession's
+ * ({@code FloorServlet}). Prints a table; absolute figures are for the machine it ran on, the ratios
+ * to the floor are what compares between machines.
  *
- * <p>System properties: {@code bench.requests} (per scenario at full concurrency, default 2000),
+ * <p>System properties: {@code bench.requests} (per kind at full concurrency, default 2000),
  * {@code bench.concurrency} (default 16), {@code bench.latency-ms} (added before each DynamoDB call,
- * default 0).
+ * default 0), {@code bench.warmup} (requests per kind discarded before the settling windows, default
+ * 2000), {@code bench.parts} (default {@code main,encryption,same-bean}), {@code bench.profile}
+ * ({@code true}: a Java Flight Recorder profile of the read-only and the modifying kinds, in the
+ * bench directory).
  */
 public final class Benchmark {
 
-    private record Scenario(String name, String path) {
-    }
+    private static final Load.Kind READ = new Load.Kind("read-only (GET /read)", "read");
+    private static final Load.Kind COUNT = new Load.Kind("modifying (GET /count)", "count");
+    private static final Load.Kind PLAIN = new Load.Kind("no session bean (GET /plain)", "plain");
+    private static final Load.Kind FLOOR_READ = new Load.Kind("floor: GetItem only (GET /floor/read)",
+            "floor/read?k={k}");
+    private static final Load.Kind FLOOR_WRITE = new Load.Kind("floor: GetItem + UpdateItem (GET /floor/write)",
+            "floor/write?k={k}");
+    private static final List<Load.Kind> KINDS = List.of(READ, COUNT, PLAIN, FLOOR_READ, FLOOR_WRITE);
+    /** Each session kind's floor: the same DynamoDB calls without dysession. */
+    private static final Map<Load.Kind, Load.Kind> FLOORS = Map.of(READ, FLOOR_READ, COUNT, FLOOR_WRITE);
+    private static final double SETTLED = 0.10;
+    private static final int WARM_UP_WINDOW = 500;
+    private static final int MAX_WARM_UP_WINDOWS = 12;
 
-    private record Result(Scenario scenario, int concurrency, int requests, int errors, double seconds,
-                          long[] latenciesNanos, double cpuMillis, int dynamoDbCalls, int connections) {
-
-        String row() {
-            Arrays.sort(latenciesNanos);
-            return String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.2f | %.2f | %.1f | %d |",
-                    scenario.name(), concurrency, requests, requests / seconds, percentile(50), percentile(99),
-                    cpuMillis / requests, (double) dynamoDbCalls / requests, connections * 1000.0 / requests, errors);
-        }
-
-        private double percentile(int p) {
-            int index = Math.min(latenciesNanos.length - 1, (int) Math.ceil(p / 100.0 * latenciesNanos.length) - 1);
-            return latenciesNanos[Math.max(0, index)] / 1e6;
-        }
-    }
-
-    private static final List<Scenario> SCENARIOS = List.of(
-            new Scenario("read-only (GET /read)", "read"),
-            new Scenario("modifying (GET /count)", "count"),
-            new Scenario("no session bean (GET /plain)", "plain"));
-
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     /** A test-only AES-256 key for the "encryption on" server: 32 bytes of 7, base64. */
     private static final String BENCH_KEY = "bench:BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=";
     private static final int ENCRYPTION_ROUNDS = 5;
 
-    private final FaultProxy proxy;
+    private final Load load;
     private final PayaraMicroProcess server;
-    private final PayaraMicroProcess sealedServer;
+    private final Path dir;
 
-    private Benchmark(FaultProxy proxy, PayaraMicroProcess server, PayaraMicroProcess sealedServer) {
-        this.proxy = proxy;
+    private Benchmark(Load load, PayaraMicroProcess server, Path dir) {
+        this.load = load;
         this.server = server;
-        this.sealedServer = sealedServer;
+        this.dir = dir;
     }
 
     public static void main(String[] args) throws Exception {
         int requests = Integer.getInteger("bench.requests", 2000);
         int concurrency = Integer.getInteger("bench.concurrency", 16);
         long latencyMillis = Long.getLong("bench.latency-ms", 0);
+        List<String> parts = List.of(System.getProperty("bench.parts", "main,encryption,same-bean").split(","));
         Path dir = Path.of(System.getProperty("dysession.it.dir", "target/bench")).toAbsolutePath();
         Files.createDirectories(dir);
+        Files.writeString(dir.resolve("results.md"), "");
 
         try (DynamoDbEmulatorProcess emulator = DynamoDbEmulatorProcess.start(dir);
              FaultProxy proxy = FaultProxy.start(emulator.endpoint())) {
@@ -93,47 +83,71 @@ public final class Benchmark {
             TestWar.create("bench", proxy.endpoint(), "dysession-bench", true, List.of(
                             "dysession.dynamodb.call-timeout=PT2.5S", "dysession.dynamodb.attempt-timeout=PT1S"))
                     .as(ZipExporter.class).exportTo(war.toFile(), true);
-            PayaraMicroProcess server = PayaraMicroProcess.start("bench", PayaraMicroProcess.freePort(), war, "bench",
-                    dir, List.of("-Xmx512m"));
-            PayaraMicroProcess sealedServer = null;
-            try {
-                server.awaitUp("plain", Duration.ofSeconds(180));
-                // the same WAR and table; a system property outranks the WAR's configuration
-                sealedServer = PayaraMicroProcess.start("bench-sealed", PayaraMicroProcess.freePort(), war, "bench",
-                        dir, List.of("-Xmx512m", "-Ddysession.encryption.keys=" + BENCH_KEY));
-                sealedServer.awaitUp("plain", Duration.ofSeconds(180));
-                Benchmark benchmark = new Benchmark(proxy, server, sealedServer);
-                benchmark.run(requests, concurrency, latencyMillis, dir);
-                benchmark.encryption(requests, concurrency, dir);
-            } finally {
-                server.stop();
-                if (sealedServer != null) {
-                    sealedServer.stop();
+            Load load = new Load(proxy);
+            if (parts.contains("main")) {
+                try (Server server = new Server("bench", war, dir, List.of())) {
+                    Benchmark benchmark = new Benchmark(load, server.process, dir);
+                    benchmark.run(requests, concurrency, latencyMillis);
+                    if (Boolean.getBoolean("bench.profile")) {
+                        benchmark.profile(requests * 2, concurrency);
+                    }
                 }
             }
-            sameBean(proxy.endpoint(), dir, concurrency);
+            if (parts.contains("encryption")) {
+                try (Server plain = new Server("bench", war, dir, List.of());
+                     Server sealed = new Server("bench-sealed", war, dir,
+                             // the same WAR and table; a system property outranks the WAR's configuration
+                             List.of("-Ddysession.encryption.keys=" + BENCH_KEY))) {
+                    new Benchmark(load, plain.process, dir).encryption(sealed.process, requests, concurrency);
+                }
+            }
+            if (parts.contains("same-bean")) {
+                sameBean(proxy.endpoint(), dir, concurrency);
+            }
+        }
+    }
+
+    /** A Payara Micro serving the bench WAR, stopped on close. */
+    private static final class Server implements AutoCloseable {
+
+        final PayaraMicroProcess process;
+
+        Server(String name, Path war, Path dir, List<String> options) throws IOException, InterruptedException {
+            List<String> jvmOptions = new ArrayList<>(List.of("-Xmx512m"));
+            jvmOptions.addAll(options);
+            process = PayaraMicroProcess.start(name, PayaraMicroProcess.freePort(), war, "bench", dir, jvmOptions);
+            process.awaitUp("plain", Duration.ofSeconds(180));
+        }
+
+        @Override
+        public void close() {
+            process.stop();
         }
     }
 
     /** The "same bean" rows: one counter bean of one session, incremented by every client, per mode. */
     private static void sameBean(String endpoint, Path dir, int clients) throws Exception {
         Duration duration = Duration.ofSeconds(Long.getLong("bench.same-bean-seconds", 15));
-        List<String> lines = new ArrayList<>(List.of(SameBean.HEADER));
+        List<String> lines = new ArrayList<>(List.of("", SameBean.HEADER));
         for (String mode : List.of("merge", "strict", "serialized")) {
             SameBean.Row row = SameBean.run(mode, endpoint, dir, clients, duration);
             lines.add(row.line());
             System.out.println(row.line());
         }
-        String table = String.join("\n", lines) + "\n";
-        Files.writeString(dir.resolve("results.md"), "\n" + table, java.nio.file.StandardOpenOption.APPEND);
-        System.out.println();
-        System.out.println(table);
+        publish(dir, lines);
     }
 
-    private void run(int requests, int concurrency, long latencyMillis, Path dir) throws Exception {
-        System.out.println("Warming up...");
-        for (Scenario scenario : SCENARIOS) {
-            measure(scenario, concurrency, Math.max(500, requests / 4));
+    private void run(int requests, int concurrency, long latencyMillis) throws Exception {
+        int fixed = Integer.getInteger("bench.warmup", 2000);
+        List<String> warmUps = new ArrayList<>();
+        for (Load.Kind kind : KINDS) {
+            Load.WarmUp warmUp = load.warmUp(server, kind, concurrency, fixed, WARM_UP_WINDOW, SETTLED,
+                    MAX_WARM_UP_WINDOWS);
+            String line = String.format(Locale.ROOT, "%s: %d requests discarded, last two windows of %d: %.3f and "
+                            + "%.3f ms/req%s", kind.name(), warmUp.requests(), WARM_UP_WINDOW, warmUp.previousWindow(),
+                    warmUp.lastWindow(), warmUp.settled() ? "" : " (DID NOT SETTLE within 10 %)");
+            System.out.println("Warm-up " + line);
+            warmUps.add("- " + line);
         }
         List<String> lines = new ArrayList<>(List.of(
                 String.format(Locale.ROOT, "%s, Payara Micro %s, JDK %s, %d cores, DynamoDB emulator (moto) %s",
@@ -141,63 +155,113 @@ public final class Benchmark {
                         Runtime.getRuntime().availableProcessors(),
                         latencyMillis == 0 ? "on loopback" : "+ " + latencyMillis + " ms per call"),
                 "",
-                "| request | clients | requests | req/s | p50 ms | p99 ms | app CPU ms/req | DynamoDB calls/req "
+                "| request | clients | requests | req/s | p50 ms | p99 ms | app CPU ms/req | idle CPU ms/req "
+                        + "| floor CPU ms/req | above floor ms/req | × floor | DynamoDB calls/req "
                         + "| new DynamoDB connections/1000 req | errors |",
-                "|---|---|---|---|---|---|---|---|---|---|"));
+                "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"));
         for (int clients : List.of(concurrency, 1)) {
-            for (Scenario scenario : SCENARIOS) {
-                Result result = measure(scenario, clients, clients == 1 ? Math.max(200, requests / 8) : requests);
-                lines.add(result.row());
-                System.out.println(result.row());
+            int total = clients == 1 ? Math.max(250, requests / 8) : requests;
+            Map<Load.Kind, Load.Result> results = new LinkedHashMap<>();
+            for (Load.Kind kind : KINDS) {
+                Load.Result result = load.measure(server, kind, clients, total);
+                results.put(kind, result);
+                System.out.println(kind.name() + " at " + clients + ": " + result.cpuPerRequest() + " ms/req");
             }
+            results.values().forEach(result -> lines.add(row(result, results.get(FLOORS.get(result.kind())))));
         }
-        String table = String.join("\n", lines) + "\n";
-        Files.writeString(dir.resolve("results.md"), table);
+        lines.add("");
+        lines.add("Warm-up (16 clients; a kind is measured once the CPU per request of its last two windows agrees):");
+        lines.addAll(warmUps);
+        publish(dir, lines);
+        System.out.println("(also in " + dir.resolve("results.md") + ")");
+    }
+
+    private static String row(Load.Result result, Load.Result floor) {
+        String floorCells = floor == null ? " |  |  |" : String.format(Locale.ROOT, " %.3f | %.3f | %.2f |",
+                floor.cpuPerRequest(), result.cpuPerRequest() - floor.cpuPerRequest(),
+                result.cpuPerRequest() / floor.cpuPerRequest());
+        return String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.3f | %.3f |%s %.2f | %.1f | %d |",
+                result.kind().name(), result.clients(), result.requests(), result.requests() / result.seconds(),
+                result.percentile(50), result.percentile(99), result.cpuPerRequest(),
+                result.idleCpuMillis() / result.requests(), floorCells,
+                (double) result.dynamoDbCalls() / result.requests(), result.connections() * 1000.0 / result.requests(),
+                result.errors());
+    }
+
+    /**
+     * Java Flight Recorder profiles ({@code profile} settings) of {@code requests} read-only and then
+     * modifying requests on the warmed-up server: {@code read.jfr} and {@code count.jfr}.
+     */
+    private void profile(int requests, int concurrency) throws Exception {
+        for (Load.Kind kind : List.of(READ, COUNT, FLOOR_READ, FLOOR_WRITE)) {
+            String name = kind.path().replaceAll("[^a-z]+", "-").replaceAll("-+$", "").replace("-k", "");
+            Path file = dir.resolve(name + ".jfr");
+            jcmd("JFR.start", "name=bench", "settings=profile");
+            load.measure(server, kind, concurrency, requests);
+            jcmd("JFR.stop", "name=bench", "filename=" + file);
+            System.out.println("Profile of " + kind.name() + ": " + file);
+        }
+    }
+
+    private void jcmd(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(server.process().pid())));
+        line.addAll(List.of(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", line) + " failed: " + output);
+        }
+    }
+
+    private static void publish(Path dir, List<String> lines) throws IOException {
+        String table = String.join("\n", lines) + "\n\n";
+        Files.writeString(dir.resolve("results.md"), table, java.nio.file.StandardOpenOption.APPEND);
         System.out.println();
         System.out.println(table);
-        System.out.println("(also in " + dir.resolve("results.md") + ")");
     }
 
     /**
      * The "encryption on" rows: the read-only and the modifying request on two servers of one WAR,
-     * one with {@code dysession.encryption.keys} set, measured in alternation ({@value #ENCRYPTION_ROUNDS}
-     * rounds, the encrypting server first warmed up with as many requests as the other has served by
-     * then, so that both JITs are as far), and the change of the median CPU per request.
+     * one with {@code dysession.encryption.keys} set, both warmed up alike, measured in alternation
+     * ({@value #ENCRYPTION_ROUNDS} rounds), and the change of the median CPU per request.
      */
-    private void encryption(int requests, int concurrency, Path dir) throws Exception {
+    private void encryption(PayaraMicroProcess sealedServer, int requests, int concurrency) throws Exception {
         System.out.println("Encryption: warming up...");
-        for (int round = 0; round < 2; round++) {
-            for (Scenario scenario : SCENARIOS) {
-                measure(sealedServer, scenario, concurrency, requests);
+        int fixed = Integer.getInteger("bench.warmup", 2000);
+        for (PayaraMicroProcess each : List.of(server, sealedServer)) {
+            for (Load.Kind kind : List.of(READ, COUNT)) {
+                load.warmUp(each, kind, concurrency, fixed, WARM_UP_WINDOW, SETTLED, MAX_WARM_UP_WINDOWS);
             }
         }
-        List<String> lines = new ArrayList<>(List.of("",
+        int perRound = requests / 2;
+        List<String> lines = new ArrayList<>(List.of(
                 "| request | encryption | clients | requests per round | median app CPU ms/req | rounds (ms/req) "
                         + "| DynamoDB calls/req | change |",
                 "|---|---|---|---|---|---|---|---|"));
-        for (Scenario scenario : SCENARIOS.subList(0, 2)) {
+        for (Load.Kind kind : List.of(READ, COUNT)) {
             double[] off = new double[ENCRYPTION_ROUNDS];
             double[] on = new double[ENCRYPTION_ROUNDS];
             int[] calls = new int[2];
             for (int round = 0; round < ENCRYPTION_ROUNDS; round++) {
                 // alternating which goes first, so that neither always follows the other's load
                 boolean offFirst = round % 2 == 0;
-                Result first = measure(offFirst ? server : sealedServer, scenario, concurrency, requests);
-                Result second = measure(offFirst ? sealedServer : server, scenario, concurrency, requests);
-                Result offResult = offFirst ? first : second;
-                Result onResult = offFirst ? second : first;
-                off[round] = cpuPerRequest(offResult);
-                on[round] = cpuPerRequest(onResult);
+                Load.Result first = load.measure(offFirst ? server : sealedServer, kind, concurrency, perRound);
+                Load.Result second = load.measure(offFirst ? sealedServer : server, kind, concurrency, perRound);
+                Load.Result offResult = offFirst ? first : second;
+                Load.Result onResult = offFirst ? second : first;
+                off[round] = offResult.cpuPerRequest();
+                on[round] = onResult.cpuPerRequest();
                 calls[0] += offResult.dynamoDbCalls();
                 calls[1] += onResult.dynamoDbCalls();
             }
             double offMedian = median(off);
             double onMedian = median(on);
-            double perRound = (double) requests * ENCRYPTION_ROUNDS;
-            lines.add(encryptionRow(scenario, "off", concurrency, requests, offMedian, off, calls[0] / perRound, ""));
+            double total = (double) perRound * ENCRYPTION_ROUNDS;
+            lines.add(encryptionRow(kind, "off", concurrency, perRound, offMedian, off, calls[0] / total, ""));
             // Shown with the spread of the rounds without encryption: a change inside it is noise.
             double spread = (Arrays.stream(off).max().orElse(0) - Arrays.stream(off).min().orElse(0)) / 2 / offMedian;
-            lines.add(encryptionRow(scenario, "on", concurrency, requests, onMedian, on, calls[1] / perRound,
+            lines.add(encryptionRow(kind, "on", concurrency, perRound, onMedian, on, calls[1] / total,
                     String.format(Locale.ROOT, "%+.1f %% (rounds off: ±%.0f %%)", (onMedian - offMedian) / offMedian
                             * 100, spread * 100)));
         }
@@ -205,9 +269,7 @@ public final class Benchmark {
         for (int bytes : List.of(64, 1024, 16 * 1024)) {
             lines.add(sealingRow(bytes));
         }
-        String table = String.join("\n", lines) + "\n";
-        Files.writeString(dir.resolve("results.md"), table, java.nio.file.StandardOpenOption.APPEND);
-        System.out.println(table);
+        publish(dir, lines);
     }
 
     /**
@@ -243,89 +305,17 @@ public final class Benchmark {
                 openNanos / 1e3 / iterations);
     }
 
-    private static String encryptionRow(Scenario scenario, String encryption, int clients, int requests,
+    private static String encryptionRow(Load.Kind kind, String encryption, int clients, int requests,
                                         double median, double[] rounds, double callsPerRequest, String change) {
-        return String.format(Locale.ROOT, "| %s | %s | %d | %d | %.3f | %s | %.2f | %s |", scenario.name(),
+        return String.format(Locale.ROOT, "| %s | %s | %d | %d | %.3f | %s | %.2f | %s |", kind.name(),
                 encryption, clients, requests, median, String.join(", ", Arrays.stream(rounds)
                         .mapToObj(value -> String.format(Locale.ROOT, "%.3f", value)).toList()), callsPerRequest,
                 change);
-    }
-
-    private static double cpuPerRequest(Result result) {
-        return result.cpuMillis() / result.requests();
     }
 
     private static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
-    }
-
-    private Result measure(Scenario scenario, int clients, int total) throws Exception {
-        return measure(server, scenario, clients, total);
-    }
-
-    /** {@code total} requests of {@code scenario} from {@code clients} clients, each with its own session. */
-    private Result measure(PayaraMicroProcess server, Scenario scenario, int clients, int total) throws Exception {
-        List<String> cookies = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            cookies.add(startSession(server));
-        }
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger errors = new AtomicInteger();
-        long[] latencies = new long[total];
-        ProcessHandle payara = server.process().toHandle();
-        Duration cpuBefore = payara.info().totalCpuDuration().orElse(Duration.ZERO);
-        int callsBefore = proxy.calls();
-        int connectionsBefore = proxy.connectionsAccepted();
-        long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (String cookie : cookies) {
-                running.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
-                        long sent = System.nanoTime();
-                        if (!get(server, scenario.path(), cookie)) {
-                            errors.incrementAndGet();
-                        }
-                        latencies[i] = System.nanoTime() - sent;
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> client : running) {
-                client.get();
-            }
-        } finally {
-            pool.shutdown();
-            pool.awaitTermination(10, TimeUnit.SECONDS);
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double cpuMillis = payara.info().totalCpuDuration().orElse(Duration.ZERO).minus(cpuBefore).toNanos() / 1e6;
-        return new Result(scenario, clients, total, errors.get(), seconds, latencies, cpuMillis,
-                proxy.calls() - callsBefore, proxy.connectionsAccepted() - connectionsBefore);
-    }
-
-    private String startSession(PayaraMicroProcess server) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.app().resolve("count")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        String setCookie = response.headers().firstValue("Set-Cookie")
-                .orElseThrow(() -> new IllegalStateException("no session cookie from " + server.app() + "count"));
-        return setCookie.substring(0, setCookie.indexOf(';'));
-    }
-
-    private boolean get(PayaraMicroProcess server, String path, String cookie) {
-        try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(server.app() + path))
-                            .timeout(Duration.ofSeconds(30)).header("Cookie", cookie).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }
