@@ -49,7 +49,7 @@ public final class Benchmark {
     /** Each session kind's floor: the same DynamoDB calls without dysession. */
     private static final Map<Load.Kind, Load.Kind> FLOORS = Map.of(READ, FLOOR_READ, COUNT, FLOOR_WRITE);
     private static final double SETTLED = 0.10;
-    private static final int WARM_UP_WINDOW = 500;
+    private static final int WARM_UP_WINDOW = 1000;
     private static final int MAX_WARM_UP_WINDOWS = 12;
 
     /** A test-only AES-256 key for the "encryption on" server: 32 bytes of 7, base64. */
@@ -138,17 +138,7 @@ public final class Benchmark {
     }
 
     private void run(int requests, int concurrency, long latencyMillis) throws Exception {
-        int fixed = Integer.getInteger("bench.warmup", 2000);
-        List<String> warmUps = new ArrayList<>();
-        for (Load.Kind kind : KINDS) {
-            Load.WarmUp warmUp = load.warmUp(server, kind, concurrency, fixed, WARM_UP_WINDOW, SETTLED,
-                    MAX_WARM_UP_WINDOWS);
-            String line = String.format(Locale.ROOT, "%s: %d requests discarded, last two windows of %d: %.3f and "
-                            + "%.3f ms/req%s", kind.name(), warmUp.requests(), WARM_UP_WINDOW, warmUp.previousWindow(),
-                    warmUp.lastWindow(), warmUp.settled() ? "" : " (DID NOT SETTLE within 10 %)");
-            System.out.println("Warm-up " + line);
-            warmUps.add("- " + line);
-        }
+        List<String> warmUps = warmUp(server, KINDS, concurrency);
         List<String> lines = new ArrayList<>(List.of(
                 String.format(Locale.ROOT, "%s, Payara Micro %s, JDK %s, %d cores, DynamoDB emulator (moto) %s",
                         LocalDate.now(), System.getProperty("payara.version", "?"), System.getProperty("java.version"),
@@ -170,10 +160,34 @@ public final class Benchmark {
             results.values().forEach(result -> lines.add(row(result, results.get(FLOORS.get(result.kind())))));
         }
         lines.add("");
-        lines.add("Warm-up (16 clients; a kind is measured once the CPU per request of its last two windows agrees):");
+        lines.add("Warm-up (" + concurrency + " clients; a kind is measured once the CPU per request of its last two "
+                + "windows agrees):");
         lines.addAll(warmUps);
         publish(dir, lines);
         System.out.println("(also in " + dir.resolve("results.md") + ")");
+    }
+
+    /**
+     * Warms {@code kinds} up: first {@code bench.warmup} requests of each (they share the SDK, the
+     * server and the library, so all are run before any is judged), then windows of each kind until
+     * the CPU per request of its last two agrees within 10 %. Returns a line per kind.
+     */
+    private List<String> warmUp(PayaraMicroProcess target, List<Load.Kind> kinds, int concurrency) throws Exception {
+        int fixed = Integer.getInteger("bench.warmup", 2000);
+        for (Load.Kind kind : kinds) {
+            load.discard(target, kind, concurrency, fixed);
+        }
+        List<String> lines = new ArrayList<>();
+        for (Load.Kind kind : kinds) {
+            Load.WarmUp warmUp = load.settle(target, kind, concurrency, WARM_UP_WINDOW, SETTLED, MAX_WARM_UP_WINDOWS);
+            String line = String.format(Locale.ROOT, "%s: %d + %d requests discarded, last two windows of %d: %.3f "
+                            + "and %.3f ms/req (idle not subtracted)%s", kind.name(), fixed, warmUp.requests(),
+                    WARM_UP_WINDOW, warmUp.previousWindow(), warmUp.lastWindow(),
+                    warmUp.settled() ? "" : " (DID NOT SETTLE within 10 %)");
+            System.out.println("Warm-up " + line);
+            lines.add("- " + line);
+        }
+        return lines;
     }
 
     private static String row(Load.Result result, Load.Result floor) {
@@ -196,11 +210,21 @@ public final class Benchmark {
         for (Load.Kind kind : List.of(READ, COUNT, FLOOR_READ, FLOOR_WRITE)) {
             String name = kind.path().replaceAll("[^a-z]+", "-").replaceAll("-+$", "").replace("-k", "");
             Path file = dir.resolve(name + ".jfr");
-            jcmd("JFR.start", "name=bench", "settings=profile");
+            jcmd("JFR.start", "name=bench", "settings=" + samplingEveryMillisecond());
             load.measure(server, kind, concurrency, requests);
             jcmd("JFR.stop", "name=bench", "filename=" + file);
             System.out.println("Profile of " + kind.name() + ": " + file);
         }
+    }
+
+    /** The JDK's {@code profile} settings, with a Java stack sampled every millisecond instead of every 10. */
+    private Path samplingEveryMillisecond() throws IOException {
+        String profile = Files.readString(Path.of(System.getProperty("java.home"), "lib", "jfr", "profile.jfc"));
+        Path settings = dir.resolve("profile-1ms.jfc");
+        Files.writeString(settings, profile.replaceFirst(
+                "(<event name=\"jdk.ExecutionSample\">\\s*<setting name=\"enabled\"[^<]*</setting>\\s*"
+                        + "<setting name=\"period\"[^>]*>)[^<]*", "$11 ms"));
+        return settings;
     }
 
     private void jcmd(String... command) throws IOException, InterruptedException {
@@ -228,12 +252,8 @@ public final class Benchmark {
      */
     private void encryption(PayaraMicroProcess sealedServer, int requests, int concurrency) throws Exception {
         System.out.println("Encryption: warming up...");
-        int fixed = Integer.getInteger("bench.warmup", 2000);
-        for (PayaraMicroProcess each : List.of(server, sealedServer)) {
-            for (Load.Kind kind : List.of(READ, COUNT)) {
-                load.warmUp(each, kind, concurrency, fixed, WARM_UP_WINDOW, SETTLED, MAX_WARM_UP_WINDOWS);
-            }
-        }
+        warmUp(server, List.of(READ, COUNT), concurrency);
+        warmUp(sealedServer, List.of(READ, COUNT), concurrency);
         int perRound = requests / 2;
         List<String> lines = new ArrayList<>(List.of(
                 "| request | encryption | clients | requests per round | median app CPU ms/req | rounds (ms/req) "

@@ -66,24 +66,26 @@ final class Load {
         this.proxy = proxy;
     }
 
+    /** {@code count} requests of {@code kind}, not measured. */
+    void discard(PayaraMicroProcess server, Kind kind, int clients, int count) throws Exception {
+        run(server, kind, clients, count, false);
+    }
+
     /**
-     * Discards {@code fixed} requests of {@code kind}, then windows of {@code window} requests until
-     * the CPU per request of the last two agrees within {@code tolerance} (at most {@code maxWindows}).
+     * Windows of {@code window} requests of {@code kind} until the CPU per request of the last two
+     * agrees within {@code tolerance} (at most {@code maxWindows}).
      */
-    WarmUp warmUp(PayaraMicroProcess server, Kind kind, int clients, int fixed, int window, double tolerance,
-                  int maxWindows) throws Exception {
-        run(server, kind, clients, fixed, false);
+    WarmUp settle(PayaraMicroProcess server, Kind kind, int clients, int window, double tolerance, int maxWindows)
+            throws Exception {
         double previous = run(server, kind, clients, window, false).rawCpuPerRequest();
-        int requests = fixed + window;
-        for (int i = 1; i < maxWindows; i++) {
+        for (int i = 2; i <= maxWindows; i++) {
             double last = run(server, kind, clients, window, false).rawCpuPerRequest();
-            requests += window;
             if (Math.abs(last - previous) <= tolerance * Math.max(last, previous)) {
-                return new WarmUp(requests, true, last, previous);
+                return new WarmUp(i * window, true, last, previous);
             }
             previous = last;
         }
-        return new WarmUp(requests, false, previous, previous);
+        return new WarmUp(maxWindows * window, false, previous, previous);
     }
 
     /** {@code total} requests of {@code kind} from {@code clients} clients, then an idle window as long. */
