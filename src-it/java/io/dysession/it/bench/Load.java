@@ -35,7 +35,7 @@ final class Load {
 
     /** One measured run of one kind. */
     record Result(Kind kind, int clients, int requests, int errors, double seconds, long[] latenciesNanos,
-                  double cpuMillis, double idleCpuMillis, int dynamoDbCalls, int connections) {
+                  double cpuMillis, double idleCpuMillis, double jitCpuMillis, int dynamoDbCalls, int connections) {
 
         /** App CPU per request, the idle JVM's share subtracted. */
         double cpuPerRequest() {
@@ -44,6 +44,11 @@ final class Load {
 
         double rawCpuPerRequest() {
             return cpuMillis / requests;
+        }
+
+        /** The share of the run's CPU that the JIT compiler threads spent: near zero once warmed up. */
+        double jitShare() {
+            return cpuMillis == 0 ? 0 : jitCpuMillis / cpuMillis;
         }
 
         double percentile(int p) {
@@ -55,8 +60,12 @@ final class Load {
     }
 
     /** How a warm-up ended: requests discarded, and whether its last two windows agreed. */
-    record WarmUp(int requests, boolean settled, double lastWindow, double previousWindow) {
+    record WarmUp(int requests, boolean settled, double lastWindow, double previousWindow, double lastJitShare) {
     }
+
+    /** The most of a window's CPU the JIT may take for the window to count as warmed up. */
+    private static final double SETTLED_JIT_SHARE = 0.05;
+    private static final long CLOCK_TICK_NANOS = 10_000_000L; // USER_HZ 100, as on every Linux this runs on
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -73,19 +82,23 @@ final class Load {
 
     /**
      * Windows of {@code window} requests of {@code kind} until the CPU per request of the last two
-     * agrees within {@code tolerance} (at most {@code maxWindows}).
+     * agrees within {@code tolerance} and the JIT compiler took under 5 % of the last (at most
+     * {@code maxWindows}): two windows can agree while the JIT still compiles at a steady pace.
      */
     WarmUp settle(PayaraMicroProcess server, Kind kind, int clients, int window, double tolerance, int maxWindows)
             throws Exception {
         double previous = run(server, kind, clients, window, false).rawCpuPerRequest();
+        Result last = null;
         for (int i = 2; i <= maxWindows; i++) {
-            double last = run(server, kind, clients, window, false).rawCpuPerRequest();
-            if (Math.abs(last - previous) <= tolerance * Math.max(last, previous)) {
-                return new WarmUp(i * window, true, last, previous);
+            last = run(server, kind, clients, window, false);
+            double cpu = last.rawCpuPerRequest();
+            if (Math.abs(cpu - previous) <= tolerance * Math.max(cpu, previous)
+                    && last.jitShare() < SETTLED_JIT_SHARE) {
+                return new WarmUp(i * window, true, cpu, previous, last.jitShare());
             }
-            previous = last;
+            previous = cpu;
         }
-        return new WarmUp(maxWindows * window, false, previous, previous);
+        return new WarmUp(maxWindows * window, false, previous, previous, last == null ? 0 : last.jitShare());
     }
 
     /** {@code total} requests of {@code kind} from {@code clients} clients, then an idle window as long. */
@@ -105,6 +118,7 @@ final class Load {
         int callsBefore = proxy.calls();
         int connectionsBefore = proxy.connectionsAccepted();
         Duration cpuBefore = cpu(jvm);
+        long jitBefore = jitCpuNanos(jvm);
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
@@ -132,11 +146,12 @@ final class Load {
         }
         long elapsed = System.nanoTime() - start;
         double cpuMillis = millis(cpu(jvm).minus(cpuBefore));
+        double jitMillis = (jitCpuNanos(jvm) - jitBefore) / 1e6;
         int calls = proxy.calls() - callsBefore;
         int connections = proxy.connectionsAccepted() - connectionsBefore;
         double idleMillis = idle ? idleCpuMillis(jvm, elapsed) : 0;
-        return new Result(kind, clients, total, errors.get(), elapsed / 1e9, latencies, cpuMillis, idleMillis, calls,
-                connections);
+        return new Result(kind, clients, total, errors.get(), elapsed / 1e9, latencies, cpuMillis, idleMillis,
+                jitMillis, calls, connections);
     }
 
     /** The JVM's CPU time over {@code nanos} of no requests at all (its timers, JIT, GC, the server's own). */
@@ -144,6 +159,29 @@ final class Load {
         Duration before = cpu(jvm);
         TimeUnit.NANOSECONDS.sleep(nanos);
         return millis(cpu(jvm).minus(before));
+    }
+
+    /** CPU time of the JVM's JIT compiler threads ("C1 CompilerThre…", "C2 CompilerThre…"), from /proc. */
+    private static long jitCpuNanos(ProcessHandle jvm) throws IOException {
+        long ticks = 0;
+        try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(
+                java.nio.file.Path.of("/proc", Long.toString(jvm.pid()), "task"))) {
+            for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
+                String stat;
+                try {
+                    stat = java.nio.file.Files.readString(task.resolve("stat"));
+                } catch (IOException e) {
+                    continue; // the thread ended meanwhile
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                    // after "(comm)": state is field 3; utime and stime are fields 14 and 15
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                }
+            }
+        }
+        return ticks * CLOCK_TICK_NANOS;
     }
 
     private static Duration cpu(ProcessHandle jvm) {
