@@ -150,7 +150,7 @@ public final class Benchmark {
                         + "| new DynamoDB connections/1000 req | errors |",
                 "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"));
         for (int clients : List.of(concurrency, 1)) {
-            int total = clients == 1 ? Math.max(250, requests / 8) : requests;
+            int total = clients == 1 ? Math.max(500, requests / 2) : requests;
             Map<Load.Kind, Load.Result> results = new LinkedHashMap<>();
             for (Load.Kind kind : KINDS) {
                 Load.Result result = load.measure(server, kind, clients, total);
