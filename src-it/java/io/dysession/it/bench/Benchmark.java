@@ -32,7 +32,7 @@ import io.dysession.test.FaultProxy;
  * <p>System properties: {@code bench.requests} (per kind at full concurrency, default 2000),
  * {@code bench.concurrency} (default 16), {@code bench.latency-ms} (added before each DynamoDB call,
  * default 0), {@code bench.warmup} (requests per kind discarded before the settling windows, default
- * 2000), {@code bench.parts} (default {@code main,encryption,same-bean}), {@code bench.profile}
+ * 2000), {@code bench.parts} (default {@code main,node,encryption,same-bean}; {@code node} needs the main part), {@code bench.profile}
  * ({@code true}: a Java Flight Recorder profile of the read-only and the modifying kinds, in the
  * bench directory).
  */
@@ -57,10 +57,12 @@ public final class Benchmark {
     private static final int ENCRYPTION_ROUNDS = 5;
 
     private final Load load;
-    private final PayaraMicroProcess server;
+    private final Target server;
     private final Path dir;
+    /** This run's results of the main table, by kind and clients, for the Node peer's comparison. */
+    private final Map<String, Load.Result> measured = new LinkedHashMap<>();
 
-    private Benchmark(Load load, PayaraMicroProcess server, Path dir) {
+    private Benchmark(Load load, Target server, Path dir) {
         this.load = load;
         this.server = server;
         this.dir = dir;
@@ -70,7 +72,7 @@ public final class Benchmark {
         int requests = Integer.getInteger("bench.requests", 2000);
         int concurrency = Integer.getInteger("bench.concurrency", 16);
         long latencyMillis = Long.getLong("bench.latency-ms", 0);
-        List<String> parts = List.of(System.getProperty("bench.parts", "main,encryption,same-bean").split(","));
+        List<String> parts = List.of(System.getProperty("bench.parts", "main,node,encryption,same-bean").split(","));
         Path dir = Path.of(System.getProperty("dysession.it.dir", "target/bench")).toAbsolutePath();
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("results.md"), "");
@@ -85,12 +87,16 @@ public final class Benchmark {
                     .as(ZipExporter.class).exportTo(war.toFile(), true);
             Load load = new Load(proxy);
             if (parts.contains("main")) {
+                Benchmark benchmark;
                 try (Server server = new Server("bench", war, dir, List.of())) {
-                    Benchmark benchmark = new Benchmark(load, server.process, dir);
+                    benchmark = new Benchmark(load, Target.of(server.process), dir);
                     benchmark.run(requests, concurrency, latencyMillis);
                     if (Boolean.getBoolean("bench.profile")) {
                         benchmark.profile(requests * 2, concurrency);
                     }
+                }
+                if (parts.contains("node")) {
+                    benchmark.nodePeer(proxy.endpoint(), requests, concurrency);
                 }
             }
             if (parts.contains("encryption")) {
@@ -98,7 +104,8 @@ public final class Benchmark {
                      Server sealed = new Server("bench-sealed", war, dir,
                              // the same WAR and table; a system property outranks the WAR's configuration
                              List.of("-Ddysession.encryption.keys=" + BENCH_KEY))) {
-                    new Benchmark(load, plain.process, dir).encryption(sealed.process, requests, concurrency);
+                    new Benchmark(load, Target.of(plain.process), dir).encryption(Target.of(sealed.process), requests,
+                            concurrency);
                 }
             }
             if (parts.contains("same-bean")) {
@@ -155,6 +162,7 @@ public final class Benchmark {
             for (Load.Kind kind : KINDS) {
                 Load.Result result = load.measure(server, kind, clients, total);
                 results.put(kind, result);
+                measured.put(kind.name() + "@" + clients, result);
                 System.out.println(kind.name() + " at " + clients + ": " + result.cpuPerRequest() + " ms/req");
             }
             results.values().forEach(result -> lines.add(row(result, results.get(FLOORS.get(result.kind())))));
@@ -172,7 +180,7 @@ public final class Benchmark {
      * server and the library, so all are run before any is judged), then windows of each kind until
      * the CPU per request of its last two agrees within 10 %. Returns a line per kind.
      */
-    private List<String> warmUp(PayaraMicroProcess target, List<Load.Kind> kinds, int concurrency) throws Exception {
+    private List<String> warmUp(Target target, List<Load.Kind> kinds, int concurrency) throws Exception {
         int fixed = Integer.getInteger("bench.warmup", 2000);
         for (Load.Kind kind : kinds) {
             load.discard(target, kind, concurrency, fixed);
@@ -188,6 +196,51 @@ public final class Benchmark {
             lines.add("- " + line);
         }
         return lines;
+    }
+
+    /**
+     * The Node/express peer ({@code node-peer/}) driven exactly as dysession's server was, right after
+     * it: the same kinds, clients, warm-up, idle subtraction, proxy and emulator. Each row is set
+     * against dysession's figure for the same kind and clients from this run.
+     */
+    private void nodePeer(String dynamoDbEndpoint, int requests, int concurrency) throws Exception {
+        List<Load.Kind> kinds = List.of(READ, COUNT, PLAIN);
+        try (NodePeer peer = NodePeer.start(dynamoDbEndpoint, dir.resolve("node-peer.log"))) {
+            Target node = peer.target();
+            List<String> warmUps = new ArrayList<>();
+            for (Load.Kind kind : kinds) {
+                load.discard(node, kind, concurrency, Integer.getInteger("bench.warmup", 2000));
+            }
+            for (Load.Kind kind : kinds) {
+                Load.WarmUp warmUp = load.settle(node, kind, concurrency, WARM_UP_WINDOW, SETTLED, MAX_WARM_UP_WINDOWS);
+                warmUps.add(String.format(Locale.ROOT, "- %s: last two windows %.3f and %.3f ms/req%s", kind.name(),
+                        warmUp.previousWindow(), warmUp.lastWindow(), warmUp.settled() ? "" : " (DID NOT SETTLE)"));
+            }
+            List<String> lines = new ArrayList<>(List.of(
+                    "The Node/express peer (node-peer/: express-session + connect-dynamodb, AWS SDK for JavaScript v3), "
+                            + "Node " + NodePeer.nodeVersion() + ", same proxy and emulator, right after dysession's rows:",
+                    "",
+                    "| request | clients | requests | req/s | p50 ms | p99 ms | Node CPU ms/req | idle CPU ms/req "
+                            + "| dysession CPU ms/req (this run) | dysession ÷ Node | DynamoDB calls/req | errors |",
+                    "|---|---|---|---|---|---|---|---|---|---|---|---|"));
+            for (int clients : List.of(concurrency, 1)) {
+                int total = clients == 1 ? Math.max(500, requests / 2) : requests;
+                for (Load.Kind kind : kinds) {
+                    Load.Result result = load.measure(node, kind, clients, total);
+                    Load.Result ours = measured.get(kind.name() + "@" + clients);
+                    lines.add(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.3f | %.3f | %.3f "
+                                    + "| %.2f | %.2f | %d |", kind.name(), clients, total,
+                            total / result.seconds(), result.percentile(50), result.percentile(99),
+                            result.cpuPerRequest(), result.idleCpuMillis() / total, ours.cpuPerRequest(),
+                            ours.cpuPerRequest() / result.cpuPerRequest(), (double) result.dynamoDbCalls() / total,
+                            result.errors()));
+                }
+            }
+            lines.add("");
+            lines.add("Node warm-up (" + concurrency + " clients):");
+            lines.addAll(warmUps);
+            publish(dir, lines);
+        }
     }
 
     private static String row(Load.Result result, Load.Result floor) {
@@ -250,7 +303,7 @@ public final class Benchmark {
      * one with {@code dysession.encryption.keys} set, both warmed up alike, measured in alternation
      * ({@value #ENCRYPTION_ROUNDS} rounds), and the change of the median CPU per request.
      */
-    private void encryption(PayaraMicroProcess sealedServer, int requests, int concurrency) throws Exception {
+    private void encryption(Target sealedServer, int requests, int concurrency) throws Exception {
         System.out.println("Encryption: warming up...");
         warmUp(server, List.of(READ, COUNT), concurrency);
         warmUp(sealedServer, List.of(READ, COUNT), concurrency);

@@ -15,7 +15,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.dysession.it.support.PayaraMicroProcess;
 import io.dysession.test.FaultProxy;
 
 /**
@@ -76,7 +75,7 @@ final class Load {
     }
 
     /** {@code count} requests of {@code kind}, not measured. */
-    void discard(PayaraMicroProcess server, Kind kind, int clients, int count) throws Exception {
+    void discard(Target server, Kind kind, int clients, int count) throws Exception {
         run(server, kind, clients, count, false);
     }
 
@@ -85,7 +84,7 @@ final class Load {
      * agrees within {@code tolerance} and the JIT compiler took under 5 % of the last (at most
      * {@code maxWindows}): two windows can agree while the JIT still compiles at a steady pace.
      */
-    WarmUp settle(PayaraMicroProcess server, Kind kind, int clients, int window, double tolerance, int maxWindows)
+    WarmUp settle(Target server, Kind kind, int clients, int window, double tolerance, int maxWindows)
             throws Exception {
         double previous = run(server, kind, clients, window, false).rawCpuPerRequest();
         Result last = null;
@@ -102,11 +101,11 @@ final class Load {
     }
 
     /** {@code total} requests of {@code kind} from {@code clients} clients, then an idle window as long. */
-    Result measure(PayaraMicroProcess server, Kind kind, int clients, int total) throws Exception {
+    Result measure(Target server, Kind kind, int clients, int total) throws Exception {
         return run(server, kind, clients, total, true);
     }
 
-    private Result run(PayaraMicroProcess server, Kind kind, int clients, int total, boolean idle) throws Exception {
+    private Result run(Target server, Kind kind, int clients, int total, boolean idle) throws Exception {
         List<String> cookies = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             cookies.add(startSession(server));
@@ -193,7 +192,7 @@ final class Load {
         return duration.toNanos() / 1e6;
     }
 
-    private String startSession(PayaraMicroProcess server) throws IOException, InterruptedException {
+    private String startSession(Target server) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.app().resolve("count")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         String setCookie = response.headers().firstValue("Set-Cookie")
