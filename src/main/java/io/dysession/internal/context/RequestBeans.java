@@ -111,6 +111,9 @@ final class RequestBeans {
 
     /** What a save of {@code changed} removes: the destroyed beans, and the aliases the changed beans move from. */
     Set<String> removed(Map<String, String> changed) {
+        if (changed.isEmpty()) {
+            return removed.isEmpty() ? Set.of() : new LinkedHashSet<>(removed); // most requests: nothing
+        }
         Set<String> removing = new LinkedHashSet<>(removed);
         changed.keySet().stream().map(key -> beans.get(key).alias).filter(Objects::nonNull).forEach(removing::add);
         return removing;

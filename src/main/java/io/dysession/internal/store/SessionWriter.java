@@ -53,15 +53,13 @@ final class SessionWriter {
 
     SaveResult save(StoredSession loaded, SessionDelta delta, StateCheck check) {
         long now = clock.millis();
-        WriteToken token = WriteToken.next();
         if (loaded == null) {
-            return create(keys.ofId(delta.newId()), delta, token, now);
+            return create(keys.ofId(delta.newId()), delta, WriteToken.next(), now);
         }
         if (delta.newId() != null) {
-            return rotate(loaded, keys.ofId(delta.newId()), delta, token, now);
+            return rotate(loaded, keys.ofId(delta.newId()), delta, WriteToken.next(), now);
         }
-        return update(loaded, delta, new ConcurrentChanges(concurrency.mode() == ConcurrencyMode.STRICT, check,
-                counters), token, now);
+        return update(loaded, delta, check, now);
     }
 
     private SaveResult create(SessionKey key, SessionDelta delta, WriteToken token, long now) {
@@ -103,8 +101,7 @@ final class SessionWriter {
         }
     }
 
-    private SaveResult update(StoredSession loaded, SessionDelta delta, ConcurrentChanges concurrent,
-                              WriteToken token, long now) {
+    private SaveResult update(StoredSession loaded, SessionDelta delta, StateCheck check, long now) {
         boolean write = delta.writes();
         if (!write && now - loaded.accessed() < timing.touchInterval().toMillis()) {
             if (delta.lockOwner() != null) {
@@ -112,6 +109,10 @@ final class SessionWriter {
             }
             return SaveResult.UNCHANGED;
         }
+        // only now that a write follows: a token is a random UUID, from the JDK's SecureRandom
+        WriteToken token = WriteToken.next();
+        ConcurrentChanges concurrent = new ConcurrentChanges(concurrency.mode() == ConcurrencyMode.STRICT, check,
+                counters);
         String reference = loaded.key().logRef();
         StoredSession base = loaded;
         Map<String, String> changed = delta.changed();
