@@ -179,7 +179,7 @@ public final class SettingsReader {
                     + CALL_TIMEOUT + "=" + callTimeout + ", which bounds the whole call including its attempts; "
                     + "make it shorter, or raise " + CALL_TIMEOUT + ".");
         }
-        Integer maxAttempts = config.atLeast(MAX_ATTEMPTS, "10", 1, "a number of attempts, 1 or more");
+        Integer maxAttempts = config.atLeast(MAX_ATTEMPTS, "6", 1, "a number of attempts, 1 or more");
         Integer maxConnections = config.atLeast(MAX_CONNECTIONS, "50", 1, "a number of connections, 1 or more");
         Integer failFastAfter = config.atLeast(FAIL_FAST_AFTER, "5", 0,
                 "a number of failed calls in a row (0 turns fail-fast off)");
