@@ -9,7 +9,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -34,7 +34,7 @@ public final class DynamoDbClients {
     public static DynamoDbClient build(ClientSettings settings) {
         ClientSettings.Limits limits = settings.limits();
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .httpClientBuilder(Apache5HttpClient.builder()
+                .httpClientBuilder(ApacheHttpClient.builder()
                         .maxConnections(limits.maxConnections())
                         .connectionTimeout(shorter(CONNECT_TIMEOUT, limits.attemptTimeout()))
                         .socketTimeout(limits.attemptTimeout())
