@@ -1,6 +1,5 @@
 package io.dysession.internal.admin;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -71,27 +70,9 @@ public final class ExpiredSessionPurge {
     }
 
     private ScanResponse scan(int segment, int segments, long now, Map<String, AttributeValue> startKey) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        names.put("#pk", layout.partitionKey());
-        names.put("#ttl", layout.ttlAttribute());
-        values.put(":now", ItemMapping.number(now));
-        StringBuilder filter = new StringBuilder("#ttl <= :now");
-        String projection = "#pk";
-        if (!keyPrefix.isEmpty()) {
-            values.put(":prefix", AttributeValue.fromS(keyPrefix));
-            filter.append(" AND begins_with(#pk, :prefix)");
-        }
-        if (layout.sortKey().isPresent()) {
-            names.put("#sk", layout.sortKey().get());
-            values.put(":skv", AttributeValue.fromS(layout.sortKeyValue()));
-            filter.append(" AND #sk = :skv");
-            projection += ", #sk";
-        }
-        ScanRequest.Builder scan = ScanRequest.builder().tableName(layout.table())
-                .segment(segment).totalSegments(segments)
-                .filterExpression(filter.toString()).projectionExpression(projection)
-                .expressionAttributeNames(names).expressionAttributeValues(values);
+        ScanRequest.Builder scan = new SessionItemFilter(layout, keyPrefix, "#ttl <= :now")
+                .name("#ttl", layout.ttlAttribute()).value(":now", ItemMapping.number(now))
+                .applyTo(ScanRequest.builder().tableName(layout.table()).segment(segment).totalSegments(segments));
         if (startKey != null) {
             scan.exclusiveStartKey(startKey);
         }

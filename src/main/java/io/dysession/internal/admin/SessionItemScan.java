@@ -1,9 +1,7 @@
 package io.dysession.internal.admin;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.function.Consumer;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -49,32 +47,12 @@ final class SessionItemScan {
     }
 
     private ScanResponse page(int segment, int segments, Map<String, AttributeValue> startKey) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        names.put("#pk", layout.partitionKey());
-        names.put("#ver", VERSION);
-        StringJoiner projection = new StringJoiner(", ").add("#pk");
-        StringBuilder filter = new StringBuilder("attribute_exists(#ver)");
-        if (!keyPrefix.isEmpty()) {
-            values.put(":prefix", AttributeValue.fromS(keyPrefix));
-            filter.append(" AND begins_with(#pk, :prefix)");
-        }
-        if (layout.sortKey().isPresent()) {
-            names.put("#sk", layout.sortKey().get());
-            values.put(":skv", AttributeValue.fromS(layout.sortKeyValue()));
-            filter.append(" AND #sk = :skv");
-            projection.add("#sk");
-        }
+        SessionItemFilter filter = new SessionItemFilter(layout, keyPrefix, "attribute_exists(#ver)")
+                .name("#ver", VERSION);
         for (int i = 0; i < attributes.size(); i++) {
-            names.put("#a" + i, attributes.get(i));
-            projection.add("#a" + i);
+            filter.project("#a" + i, attributes.get(i));
         }
-        ScanRequest.Builder scan = ScanRequest.builder().tableName(layout.table())
-                .filterExpression(filter.toString()).projectionExpression(projection.toString())
-                .expressionAttributeNames(names);
-        if (!values.isEmpty()) {
-            scan.expressionAttributeValues(values);
-        }
+        ScanRequest.Builder scan = filter.applyTo(ScanRequest.builder().tableName(layout.table()));
         if (segments > 1) {
             scan.segment(segment).totalSegments(segments);
         }
