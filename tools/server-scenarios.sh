@@ -19,7 +19,9 @@
 # the compiled test classes (it runs mvn test-compile itself). The server distributions come
 # from Maven Central through Maven (WildFly and Open Liberty zips, the Payara Micro jar) and are
 # unpacked under target/servers. Everything binds to 127.0.0.1; nothing is fetched at run time by
-# the servers. Logs: target/servers/<server>-<instance>.log.
+# the servers. Logs: target/servers/<server>-<instance>.log. Ports: the first free ones from 8180 (the
+# servers; SCENARIO_PORTS=N to start elsewhere) and 8100 (the emulator; SCENARIO_DDB_PORT=N), so that
+# two runs from two working trees can share a machine.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -240,7 +242,7 @@ scenarios() {
   declare -gA HEALTH=() METRICS=()
   "prepare_$SERVER"
   rm -f "$OUT/$SERVER"-*.log
-  a=$(free_port 8180)
+  a=$(free_port "${SCENARIO_PORTS:-8180}")
   b=$(free_port $((a + 100)))  # WildFly: port offsets 100 apart, so no two socket bindings meet
   echo "== $SERVER: instances A on $a and B on $b"
   if $LOGINS_ONLY; then
@@ -345,7 +347,7 @@ echo "Building the login application ($LOGIN_WAR) from the test classes..."
 mvn -B -ntp -q test-compile exec:java -Dexec.mainClass=io.dysession.it.login.LoginWar -Dexec.classpathScope=test \
   -Dexec.args="$LOGIN_WAR" || die "could not build $LOGIN_WAR"
 tools/dynamodb-emulator.sh --check
-DDB_PORT=$(free_port 8100)
+DDB_PORT=$(free_port "${SCENARIO_DDB_PORT:-8100}")
 tools/dynamodb-emulator.sh --port "$DDB_PORT" >"$OUT/dynamodb-emulator.log" 2>&1 &
 PID[emulator]=$!
 for _ in $(seq 60); do
