@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The core scenarios on every supported server: the sample WAR (payara-sample/, no beans.xml) on
-# Payara Micro, WildFly and Open Liberty, each run as two instances sharing one table.
+# Payara Micro, WildFly, Open Liberty and Tomcat with TomEE's parts (tomcat-runner/: OpenWebBeans,
+# CXF, Johnzon, SmallRye Config), each run as two instances sharing one table.
 #
-#   tools/server-scenarios.sh [--logins-only] [payara] [wildfly] [liberty]     (default: all three)
+#   tools/server-scenarios.sh [--logins-only] [payara] [wildfly] [liberty] [tomcat]     (default: all)
 #
 # Per server: start instances A and B, then check
 #   - state across requests (A), the same session on the other instance (B, no stickiness),
@@ -13,12 +14,15 @@
 # test classes by io.dysession.it.login.LoginWar) and check that a login on A holds on B with its groups,
 # that an anonymous request to a protected servlet gets 401, and that a logout on B is anonymous on A;
 # and on Open Liberty without the mpConfig feature, the deployment error that says what to add.
+# What a server does not have is skipped and said (Tomcat: no MicroProfile Health or Metrics, no
+# Jakarta Security for the login application).
 # --logins-only runs the login part alone (no sample, no restart, no mpConfig check).
 # Needs the library installed and the sample built (./run-sample.sh --smoke does both; otherwise
 # mvn install -DskipTests && mvn -f payara-sample/pom.xml package); --logins-only needs neither, only
 # the compiled test classes (it runs mvn test-compile itself). The server distributions come
-# from Maven Central through Maven (WildFly and Open Liberty zips, the Payara Micro jar) and are
-# unpacked under target/servers. Everything binds to 127.0.0.1; nothing is fetched at run time by
+# from Maven Central through Maven (WildFly and Open Liberty zips, the Payara Micro jar; Tomcat's parts
+# as tomcat-runner/'s dependencies, which `mvn -f tomcat-runner/pom.xml package` puts in
+# tomcat-runner/target/lib) and are unpacked under target/servers. Everything binds to 127.0.0.1; nothing is fetched at run time by
 # the servers. Logs: target/servers/<server>-<instance>.log. Ports: the first free ones from 8180 (the
 # servers; SCENARIO_PORTS=N to start elsewhere) and 8100 (the emulator; SCENARIO_DDB_PORT=N), so that
 # two runs from two working trees can share a machine.
@@ -42,7 +46,7 @@ if [[ ${1:-} == --logins-only ]]; then
   shift
 fi
 SERVERS=("$@")
-((${#SERVERS[@]})) || SERVERS=(payara wildfly liberty)
+((${#SERVERS[@]})) || SERVERS=(payara wildfly liberty tomcat)
 
 export AWS_EC2_METADATA_DISABLED=true
 # what every server JVM gets: a modest heap, the emulator, an explicit region, dummy credentials
@@ -196,6 +200,24 @@ EOF
   METRICS[$instance]="http://127.0.0.1:$port/metrics?scope=application"
 }
 
+# Embedded Tomcat 10.1 with TomEE's parts on the container class path; the runner exits when the
+# application fails to start. It has no MicroProfile Health or Metrics, and no Jakarta Security.
+prepare_tomcat() {
+  (cd "$ROOT/tomcat-runner" && mvn -B -ntp -q package >&2) || die "could not build tomcat-runner/"
+  TOMCAT_RUNNER=$ROOT/tomcat-runner/target/dysession-tomcat-runner.jar
+  NO_LOGINS="Tomcat has no Jakarta Security"
+}
+
+start_tomcat() {
+  local instance=$1 port=$2
+  rm -rf "$OUT/tomcat-$instance"
+  "$JAVA" $(aws_options tomcat) -jar "$TOMCAT_RUNNER" --port "$port" --war "$DEPLOY" \
+    --base "$OUT/tomcat-$instance" >>"$OUT/tomcat-$instance.log" 2>&1 &
+  PID[tomcat-$instance]=$!
+  HEALTH[$instance]=
+  METRICS[$instance]=
+}
+
 # wait_for SERVER INSTANCE PORT [PATH]: until PATH (default: the sample's /api/products) answers.
 # A deployment failure leaves Payara and Liberty running: look for it in the log as well.
 wait_for() {
@@ -240,13 +262,14 @@ scenarios() {
   SERVER=$1
   local a b body
   declare -gA HEALTH=() METRICS=()
+  NO_LOGINS=""  # why the server cannot run the login application, if it cannot
   "prepare_$SERVER"
   rm -f "$OUT/$SERVER"-*.log
   a=$(free_port "${SCENARIO_PORTS:-8180}")
   b=$(free_port $((a + 100)))  # WildFly: port offsets 100 apart, so no two socket bindings meet
   echo "== $SERVER: instances A on $a and B on $b"
   if $LOGINS_ONLY; then
-    logins "$a" "$b"
+    logins_if_any "$a" "$b"
     return
   fi
   "start_$SERVER" a "$a"
@@ -266,11 +289,17 @@ scenarios() {
   body=$(call "$a" GET /api/cart)
   check "is seen on A" '"itemCount":3[,}]' "$body"
 
-  body=$(curl -sS --max-time 30 "${HEALTH[a]}" || true)
-  check "readiness check dysession is UP" '"name":"dysession","status":"UP"' "$body"
+  if [[ -n ${HEALTH[a]} ]]; then
+    body=$(curl -sS --max-time 30 "${HEALTH[a]}" || true)
+    check "readiness check dysession is UP" '"name":"dysession","status":"UP"' "$body"
+  else
+    echo "SKIP  $SERVER: readiness check (no MicroProfile Health)"
+  fi
   if [[ -n ${METRICS[a]} ]]; then
     body=$(curl -sS --max-time 30 "${METRICS[a]}" || true)
     check "dysession_* metrics" '^dysession_sessions_created[{ ].* [1-9]' "$body"
+  else
+    echo "SKIP  $SERVER: dysession_* metrics (no MicroProfile Metrics in the application scope)"
   fi
 
   echo "   restarting A"
@@ -282,7 +311,7 @@ scenarios() {
 
   stop "$SERVER-a"
   stop "$SERVER-b"
-  logins "$a" "$b"
+  logins_if_any "$a" "$b"
   body=$(grep -h 'SLF4J' "$OUT/$SERVER"-*.log || true)
   check "no SLF4J warning in the logs" '^$' "$body"
   if [[ $SERVER == liberty ]]; then
@@ -293,6 +322,14 @@ scenarios() {
 # anonymous PORT PATH: "<status> <body bytes> bytes" of a GET without cookies.
 anonymous() {
   curl -sS --max-time 30 -o /dev/null -w '%{http_code} %{size_download} bytes' "http://127.0.0.1:$1$2" || true
+}
+
+logins_if_any() {
+  if [[ -n $NO_LOGINS ]]; then
+    echo "SKIP  $SERVER: the login application ($NO_LOGINS)"
+  else
+    logins "$@"
+  fi
 }
 
 # logins PORT_A PORT_B: LoginIT's application on both instances; a login made on A holds on B, with
@@ -358,8 +395,8 @@ in_use "$DDB_PORT" || die "the DynamoDB emulator did not start ($OUT/dynamodb-em
 
 for server in "${SERVERS[@]}"; do
   case $server in
-    payara | wildfly | liberty) scenarios "$server" ;;
-    *) die "unknown server '$server': payara, wildfly or liberty" ;;
+    payara | wildfly | liberty | tomcat) scenarios "$server" ;;
+    *) die "unknown server '$server': payara, wildfly, liberty or tomcat" ;;
   esac
 done
 
