@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # The core scenarios on every supported server: the sample WAR (payara-sample/, no beans.xml) on
 # Payara Micro, WildFly, Open Liberty and Tomcat with TomEE's parts (tomcat-runner/: OpenWebBeans,
-# CXF, Johnzon, SmallRye Config), each run as two instances sharing one table.
+# CXF, Johnzon, SmallRye Config), each run as two instances sharing one table; and the Jakarta EE 11
+# targets payara7 (Payara Micro 7 on the JDK in PAYARA7_JAVA_HOME, Temurin 25 by default) and
+# liberty11 (Open Liberty with webProfile-11.0, from LIBERTY11_ARTIFACT).
 #
-#   tools/server-scenarios.sh [--logins-only] [payara] [wildfly] [liberty] [tomcat]     (default: all)
+#   tools/server-scenarios.sh [--logins-only] [payara] [wildfly] [liberty] [tomcat] [payara7] [liberty11]
+#                                         (default: payara wildfly liberty tomcat payara7)
 #
 # Per server: start instances A and B, then check
 #   - state across requests (A), the same session on the other instance (B, no stickiness),
@@ -39,6 +42,11 @@ START_TIMEOUT=240
 VERSION_PAYARA=6.2025.10
 VERSION_WILDFLY=39.0.1.Final
 VERSION_LIBERTY=26.0.0.3
+# Jakarta EE 11: Payara Micro 7 needs Java 21 or later; Open Liberty's webProfile-11.0 must be in the
+# runtime zip (LIBERTY11_ARTIFACT, fetched through Maven), since Liberty never downloads a feature here
+VERSION_PAYARA7=7.2026.11
+PAYARA7_JAVA_HOME=${PAYARA7_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+LIBERTY11_ARTIFACT=${LIBERTY11_ARTIFACT:-io.openliberty:openliberty-runtime:$VERSION_LIBERTY}
 DEPENDENCY_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
 LOGINS_ONLY=false
 if [[ ${1:-} == --logins-only ]]; then
@@ -46,7 +54,7 @@ if [[ ${1:-} == --logins-only ]]; then
   shift
 fi
 SERVERS=("$@")
-((${#SERVERS[@]})) || SERVERS=(payara wildfly liberty tomcat)
+((${#SERVERS[@]})) || SERVERS=(payara wildfly liberty tomcat payara7)
 
 export AWS_EC2_METADATA_DISABLED=true
 # what every server JVM gets: a modest heap, the emulator, an explicit region, dummy credentials
@@ -121,19 +129,30 @@ fetch() {
 
 # ---- one launcher per server: prepare NAME once, then start NAME INSTANCE PORT ----
 
+# prepare_payara [VERSION JAVA]: Payara Micro 6 on this script's Java, by default.
 prepare_payara() {
-  PAYARA_JAR=$(fetch "fish.payara.extras:payara-micro:$VERSION_PAYARA:jar")
+  PAYARA_JAR=$(fetch "fish.payara.extras:payara-micro:${1:-$VERSION_PAYARA}:jar")
+  PAYARA_JAVA=${2:-$JAVA}
+}
+
+# Payara Micro 7 (Jakarta EE 11) on JDK 21+: the same launcher, flags and preboot commands.
+prepare_payara7() {
+  [[ -x $PAYARA7_JAVA_HOME/bin/java ]] || die "Payara Micro 7 needs Java 21 or later: set PAYARA7_JAVA_HOME"
+  prepare_payara "$VERSION_PAYARA7" "$PAYARA7_JAVA_HOME/bin/java"
+}
+start_payara7() {
+  start_payara "$@"
 }
 
 start_payara() {
   local instance=$1 port=$2
   # Payara Micro deploys again what its root directory holds: every start begins from an empty one
-  rm -rf "$OUT/payara-$instance-root"
-  "$JAVA" $(aws_options payara) -Dhazelcast.phone.home.enabled=false -jar "$PAYARA_JAR" \
+  rm -rf "$OUT/$SERVER-$instance-root"
+  "$PAYARA_JAVA" $(aws_options "$SERVER") -Dhazelcast.phone.home.enabled=false -jar "$PAYARA_JAR" \
     --nocluster --disablephonehome --prebootcommandfile "$ROOT/payara-sample/payara-preboot.txt" \
-    --rootdir "$OUT/payara-$instance-root" --port "$port" --contextroot / \
-    --deploy "$DEPLOY" >>"$OUT/payara-$instance.log" 2>&1 &
-  PID[payara-$instance]=$!
+    --rootdir "$OUT/$SERVER-$instance-root" --port "$port" --contextroot / \
+    --deploy "$DEPLOY" >>"$OUT/$SERVER-$instance.log" 2>&1 &
+  PID[$SERVER-$instance]=$!
   HEALTH[$instance]=http://127.0.0.1:$port/health/ready
   METRICS[$instance]="http://127.0.0.1:$port/metrics?scope=application"
 }
@@ -167,17 +186,31 @@ start_wildfly() {
   METRICS[$instance]=
 }
 
+# prepare_liberty [PLATFORM ARTIFACT]: the runtime zip, which must hold the platform feature.
 prepare_liberty() {
-  local zip
-  zip=$(fetch "io.openliberty:openliberty-runtime:$VERSION_LIBERTY:zip")
-  LIBERTY_HOME=$OUT/wlp
-  [[ -d $LIBERTY_HOME ]] || unzip -q -d "$OUT" "$zip"
+  local artifact=${2:-io.openliberty:openliberty-runtime:$VERSION_LIBERTY} zip name
+  LIBERTY_PLATFORM=${1:-webProfile-10.0}
+  zip=$(fetch "$artifact:zip")
+  name=$(basename "$zip" .zip)
+  LIBERTY_HOME=$OUT/$name/wlp
+  [[ -d $LIBERTY_HOME ]] || unzip -q -d "$OUT/$name" "$zip"
+  compgen -G "$LIBERTY_HOME/lib/features/*.$LIBERTY_PLATFORM.mf" >/dev/null ||
+    die "$name has no $LIBERTY_PLATFORM feature in lib/features, and Liberty must not download one:" \
+      "set LIBERTY11_ARTIFACT to a served runtime zip that holds it"
 }
 
-# webProfile-10.0 plus mpConfig (required), mpHealth and mpMetrics (for the check and the gauges);
-# FEATURES replaces the three MicroProfile features.
+# Open Liberty with webProfile-11.0 (Jakarta EE 11): the same launcher and MicroProfile features.
+prepare_liberty11() {
+  prepare_liberty webProfile-11.0 "$LIBERTY11_ARTIFACT"
+}
+start_liberty11() {
+  start_liberty "$@"
+}
+
+# LIBERTY_PLATFORM (webProfile-10.0 or -11.0) plus mpConfig (required), mpHealth and mpMetrics (for
+# the check and the gauges); FEATURES replaces the three MicroProfile features.
 start_liberty() {
-  local instance=$1 port=$2 dir=$OUT/liberty-usr/servers/$1 feature features=""
+  local instance=$1 port=$2 dir=$OUT/$SERVER-usr/servers/$1 feature features=""
   for feature in ${FEATURES-mpConfig-3.1 mpHealth-4.0 mpMetrics-5.1}; do
     features+="    <feature>$feature</feature>"$'\n'
   done
@@ -186,16 +219,16 @@ start_liberty() {
   cat >"$dir/server.xml" <<EOF
 <server description="dysession scenarios">
   <featureManager>
-    <feature>webProfile-10.0</feature>
+    <feature>$LIBERTY_PLATFORM</feature>
 $features  </featureManager>
   <httpEndpoint id="defaultHttpEndpoint" host="127.0.0.1" httpPort="$port" httpsPort="-1"/>
   <mpMetrics authentication="false"/>
   <webApplication location="$DEPLOY" contextRoot="/"/>
 </server>
 EOF
-  tr ' ' '\n' <<<"$(aws_options liberty)" >"$dir/jvm.options"
-  WLP_USER_DIR=$OUT/liberty-usr "$LIBERTY_HOME/bin/server" run "$instance" >>"$OUT/liberty-$instance.log" 2>&1 &
-  PID[liberty-$instance]=$!
+  tr ' ' '\n' <<<"$(aws_options "$SERVER")" >"$dir/jvm.options"
+  WLP_USER_DIR=$OUT/$SERVER-usr "$LIBERTY_HOME/bin/server" run "$instance" >>"$OUT/$SERVER-$instance.log" 2>&1 &
+  PID[$SERVER-$instance]=$!
   HEALTH[$instance]=http://127.0.0.1:$port/health/ready
   METRICS[$instance]="http://127.0.0.1:$port/metrics?scope=application"
 }
@@ -395,8 +428,8 @@ in_use "$DDB_PORT" || die "the DynamoDB emulator did not start ($OUT/dynamodb-em
 
 for server in "${SERVERS[@]}"; do
   case $server in
-    payara | wildfly | liberty | tomcat) scenarios "$server" ;;
-    *) die "unknown server '$server': payara, wildfly, liberty or tomcat" ;;
+    payara | wildfly | liberty | tomcat | payara7 | liberty11) scenarios "$server" ;;
+    *) die "unknown server '$server': payara, wildfly, liberty, tomcat, payara7 or liberty11" ;;
   esac
 done
 
