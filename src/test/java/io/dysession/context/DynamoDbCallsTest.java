@@ -15,14 +15,14 @@ import org.junit.jupiter.api.Test;
 import io.dysession.beans.Cart;
 import io.dysession.beans.Wizard;
 import io.dysession.test.DynamoDbCalls;
-import io.dysession.test.EnableDySessionWeld;
+import io.dysession.test.EnableDySession;
 import io.dysession.test.Requests;
 import io.dysession.test.Requests.Response;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /** Which DynamoDB calls each kind of request makes: the cost model of docs/performance.md. */
-@EnableDySessionWeld(table = "calls", beans = {Cart.class, Wizard.class})
+@EnableDySession(table = "calls", beans = {Cart.class, Wizard.class})
 class DynamoDbCallsTest {
 
     @Inject
