@@ -2,6 +2,7 @@ package io.dysession.internal;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Member;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ import io.dysession.DySessionScoped;
 
 /**
  * Collects the {@code @DySessionScoped} beans the scope cannot serve: producers, final classes,
- * classes JSON-B cannot instantiate. Each problem names the class or member and the fix.
+ * final methods, classes JSON-B cannot instantiate. Each problem names the class or member and the fix.
  */
 final class BeanChecks {
 
@@ -42,11 +43,33 @@ final class BeanChecks {
             problems.add("@DySessionScoped bean class " + beanClass.getName() + " is final. The container "
                     + "must proxy a @DySessionScoped bean: remove the final modifier.");
         }
+        String finalMethod = finalMethod(beanClass);
+        if (finalMethod != null) {
+            // Weld SE proxies it anyway (relaxed construction) and the call runs on the empty proxy; OpenWebBeans
+            // refuses only when the bean is first used; Weld on a server refuses at deployment: refused here, alike.
+            problems.add("@DySessionScoped bean class " + beanClass.getName() + " has the final method "
+                    + finalMethod + "(). The container's proxy cannot pass a call of a final method on to the "
+                    + "session's instance: remove the final modifier.");
+        }
         if (!hasUsableNoArgConstructor(beanClass)) {
             problems.add("@DySessionScoped bean class " + beanClass.getName() + " has no public or "
                     + "protected no-arg constructor, which JSON-B needs to read its stored state. Add one; it may "
                     + "be empty.");
         }
+    }
+
+    /** The name of a method the proxy cannot override (final, neither private nor static), or null. */
+    private static String finalMethod(Class<?> beanClass) {
+        for (Class<?> type = beanClass; type != null && type != Object.class; type = type.getSuperclass()) {
+            for (Method method : type.getDeclaredMethods()) {
+                int modifiers = method.getModifiers();
+                if (Modifier.isFinal(modifiers) && !Modifier.isPrivate(modifiers) && !Modifier.isStatic(modifiers)
+                        && !method.isSynthetic() && !method.isBridge()) {
+                    return type.getName() + "." + method.getName();
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean hasUsableNoArgConstructor(Class<?> beanClass) {

@@ -28,7 +28,6 @@ import io.dysession.internal.context.CurrentSession;
 import io.dysession.internal.context.DySessionContext;
 
 import io.dysession.internal.health.HealthRegistration;
-import io.dysession.internal.login.SessionRegistry;
 import io.dysession.internal.metrics.MetricsBinder;
 import io.dysession.internal.statistics.Counters;
 import io.dysession.internal.login.BuiltInMechanisms;
@@ -104,8 +103,10 @@ public class DySessionExtension implements Extension {
                 .beanClass(CurrentSession.class).createWith(creationalContext -> new CurrentSession(context));
         event.addBean().types(DySessionStatistics.class, Object.class).scope(Dependent.class)
                 .beanClass(Counters.class).createWith(creationalContext -> counters);
+        // Its bean class is the interface: OpenWebBeans subclasses the bean class of a normal-scoped synthetic
+        // bean for its client proxy, and SessionRegistry has no no-arg constructor (Weld proxies the types).
         event.addBean().types(DySessionRegistry.class, Object.class).scope(ApplicationScoped.class)
-                .beanClass(SessionRegistry.class).createWith(creationalContext -> started().registry());
+                .beanClass(DySessionRegistry.class).createWith(creationalContext -> started().registry());
         // The filter and the login interceptor reach the runtime as a bean, never through this extension.
         event.addBean().types(DySessionRuntime.class).scope(Dependent.class)
                 .beanClass(DySessionRuntime.class).createWith(creationalContext -> started());

@@ -10,17 +10,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 
-import org.jboss.weld.environment.se.Weld;
-import org.jboss.weld.environment.se.WeldContainer;
+import jakarta.enterprise.inject.se.SeContainer;
+
 import org.junit.jupiter.api.Test;
 
 import io.dysession.beans.Cart;
 import io.dysession.beans.Greeter;
 import io.dysession.beans.Preferences;
-import io.dysession.internal.DySessionExtension;
+import io.dysession.test.Containers;
 import io.dysession.test.DynamoDbEmulator;
 import io.dysession.test.Items;
 import io.dysession.test.Requests;
@@ -82,12 +81,10 @@ class InspectCommandTest {
         String table = Cli.uniqueTable("inspect-library");
         TestConfig.use(table, Map.of("dysession.compression-threshold", "100"));
         String id;
-        try (WeldContainer weld = new Weld(UUID.randomUUID().toString()).disableDiscovery()
-                .addExtension(new DySessionExtension()).addBeanClasses(Cart.class, Preferences.class, Greeter.class)
-                .initialize()) {
-            Cart cart = weld.select(Cart.class).get();
-            Preferences preferences = weld.select(Preferences.class).get();
-            id = new Requests(weld.getBeanManager()).send(null, () -> {
+        try (SeContainer container = Containers.start(Cart.class, Preferences.class, Greeter.class)) {
+            Cart cart = container.select(Cart.class).get();
+            Preferences preferences = container.select(Preferences.class).get();
+            id = new Requests(container.getBeanManager()).send(null, () -> {
                 for (int i = 0; i < 20; i++) {
                     cart.add("tea-" + i);
                 }

@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-import org.jboss.weld.environment.se.WeldContainer;
+import jakarta.enterprise.inject.se.SeContainer;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ import io.dysession.test.TestConfig;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 
 /**
- * Overlapping requests of one session, on one or two "servers" (Weld containers sharing a table):
+ * Overlapping requests of one session, on one or two "servers" (CDI containers sharing a table):
  * merge and strict concurrency, and the cache.
  */
 class ConcurrencyTest {
@@ -33,23 +34,23 @@ class ConcurrencyTest {
         TestConfig.use("concurrency");
     }
 
-    /** One server: a Weld container with its own extension, cache and client. */
+    /** One server: a CDI container with its own extension, cache and client. */
     static final class Server implements AutoCloseable {
-        final WeldContainer weld;
+        final SeContainer container;
         final Requests requests;
         final Cart cart;
         final Wizard wizard;
 
         Server() {
-            weld = Containers.start(Cart.class, Wizard.class);
-            requests = new Requests(weld.getBeanManager());
-            cart = weld.select(Cart.class).get();
-            wizard = weld.select(Wizard.class).get();
+            container = Containers.start(Cart.class, Wizard.class);
+            requests = new Requests(container.getBeanManager());
+            cart = container.select(Cart.class).get();
+            wizard = container.select(Wizard.class).get();
         }
 
         @Override
         public void close() {
-            weld.close();
+            container.close();
         }
     }
 

@@ -41,7 +41,7 @@ class MergeByPropertyTest {
         for (String mode : List.of("merge", "strict")) {
             TestConfig.use("merge-properties-" + mode, Map.of("dysession.concurrency", mode));
             try (Server server = new Server()) {
-                DySessionStatistics statistics = server.weld.select(DySessionStatistics.class).get();
+                DySessionStatistics statistics = server.container.select(DySessionStatistics.class).get();
                 String id = server.requests.send(null, () -> server.wizard.setStep(2)).setCookie();
                 server.requests.send(id, () -> {
                     server.wizard.setName("Ada");
@@ -77,7 +77,7 @@ class MergeByPropertyTest {
         Logger logger = Logger.getLogger("io.dysession.internal.store.ConcurrentChanges");
         logger.addHandler(handler);
         try (Server server = new Server()) {
-            DySessionStatistics statistics = server.weld.select(DySessionStatistics.class).get();
+            DySessionStatistics statistics = server.container.select(DySessionStatistics.class).get();
             String id = server.requests.send(null, () -> server.wizard.setStep(5)).setCookie();
             server.requests.send(id, () -> {
                 server.wizard.setStep(6);
@@ -120,8 +120,8 @@ class MergeByPropertyTest {
     void aRequestWhoseSessionWasEndedMeanwhileLearnsItAndWritesNothing() {
         TestConfig.use("merge-ended");
         try (Server server = new Server()) {
-            DySession session = server.weld.select(DySession.class).get();
-            DySessionStatistics statistics = server.weld.select(DySessionStatistics.class).get();
+            DySession session = server.container.select(DySession.class).get();
+            DySessionStatistics statistics = server.container.select(DySessionStatistics.class).get();
             String id = server.requests.send(null, () -> server.cart.add("book")).setCookie();
             DySessionConflictException ended = assertThrows(DySessionConflictException.class,
                     () -> server.requests.send(id, () -> {

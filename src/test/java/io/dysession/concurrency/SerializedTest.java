@@ -70,7 +70,7 @@ class SerializedTest {
     @Test
     void aSecondRequestWaitsForTheFirstAndSeesItsChange() throws Exception {
         try (Server server = serialized("serialized-order")) {
-            DySessionStatistics statistics = server.weld.select(DySessionStatistics.class).get();
+            DySessionStatistics statistics = server.container.select(DySessionStatistics.class).get();
             String id = server.requests.send(null, () -> server.wizard.setStep(10)).setCookie();
             CountDownLatch waiting = new CountDownLatch(1);
             CompletableFuture<Void>[] second = new CompletableFuture[1];
@@ -150,7 +150,7 @@ class SerializedTest {
     @Test
     void anUnlockedInvalidationWaitsForTheHolder() throws Exception {
         try (Server server = serialized("serialized-unlocked-end")) {
-            DySession session = server.weld.select(DySession.class).get();
+            DySession session = server.container.select(DySession.class).get();
             Items items = new Items("serialized-unlocked-end");
             String id = server.requests.send(null, () -> server.cart.add("book")).setCookie();
             List<CompletableFuture<Response>> logout = new java.util.ArrayList<>();
@@ -169,7 +169,7 @@ class SerializedTest {
     @Test
     void invalidationAndRotationUnderTheLock() {
         try (Server server = serialized("serialized-end")) {
-            DySession session = server.weld.select(DySession.class).get();
+            DySession session = server.container.select(DySession.class).get();
             Items items = new Items("serialized-end");
             String id = server.requests.send(null, () -> server.cart.add("book")).setCookie();
             Response rotated = server.requests.send(id, session::rotateId);

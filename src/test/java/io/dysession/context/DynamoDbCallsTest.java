@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
@@ -15,15 +16,17 @@ import org.junit.jupiter.api.Test;
 import io.dysession.beans.Cart;
 import io.dysession.beans.Wizard;
 import io.dysession.test.DynamoDbCalls;
-import io.dysession.test.EnableDySessionWeld;
+import io.dysession.test.EnableDySession;
 import io.dysession.test.Requests;
 import io.dysession.test.Requests.Response;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /** Which DynamoDB calls each kind of request makes: the cost model of docs/performance.md. */
-@EnableDySessionWeld(table = "calls", beans = {Cart.class, Wizard.class})
+@EnableDySession(table = "calls", beans = {Cart.class, Wizard.class})
 class DynamoDbCallsTest {
+
+    private static final Logger LOG = Logger.getLogger(DynamoDbCallsTest.class.getName());
 
     @Inject
     Cart cart;
@@ -63,6 +66,29 @@ class DynamoDbCallsTest {
         assertEquals(List.of("GetItem"), response.calls());
         assertTrue(((GetItemRequest) DynamoDbCalls.requests().get(0)).consistentRead());
         assertNull(response.setCookie(), "an existing session gets no new cookie");
+    }
+
+    /**
+     * OpenWebBeans asks the context for the instance on every call through a custom scope's proxy
+     * (only its built-in scopes cache it): each call must stay a lookup in the request. The time per
+     * call is logged, to compare the containers.
+     */
+    @Test
+    void everyCallThroughTheProxyIsServedFromTheRequest() {
+        String cookie = requests.send(null, () -> cart.add("book")).setCookie();
+        int calls = 200_000;
+        long[] nanos = new long[1];
+        Response response = requests.send(cookie, () -> {
+            for (int round = 0; round < 3; round++) { // the last one, warm
+                long start = System.nanoTime();
+                for (int i = 0; i < calls; i++) {
+                    cart.getItems();
+                }
+                nanos[0] = System.nanoTime() - start;
+            }
+        });
+        assertEquals(List.of("GetItem"), response.calls());
+        LOG.info(() -> calls + " calls through the @DySessionScoped proxy: " + nanos[0] / calls + " ns each");
     }
 
     @Test

@@ -18,14 +18,14 @@ import io.dysession.DySession;
 import io.dysession.beans.Cart;
 import io.dysession.internal.context.SessionChange.Kind;
 import io.dysession.test.DynamoDbEmulator;
-import io.dysession.test.EnableDySessionWeld;
+import io.dysession.test.EnableDySession;
 import io.dysession.test.Items;
 import io.dysession.test.Requests;
 import io.dysession.test.Requests.Response;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** What is stored under which key, expiry on read, and ids that are never adopted. */
-@EnableDySessionWeld(table = ExpiryAndIdsTest.TABLE, beans = Cart.class)
+@EnableDySession(table = ExpiryAndIdsTest.TABLE, beans = Cart.class)
 class ExpiryAndIdsTest {
 
     static final String TABLE = "expiry-and-ids";

@@ -23,7 +23,7 @@ import io.dysession.beans.Cart;
 import io.dysession.beans.SessionEventLog;
 import io.dysession.beans.Visit;
 import io.dysession.internal.context.SessionChange.Kind;
-import io.dysession.test.EnableDySessionWeld;
+import io.dysession.test.EnableDySession;
 import io.dysession.test.Items;
 import io.dysession.test.Requests;
 import io.dysession.test.Requests.Response;
@@ -32,7 +32,7 @@ import io.dysession.test.DynamoDbCalls;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The DySession handle: invalidate, rotate, timeouts, lifecycle events, and no resurrection. */
-@EnableDySessionWeld(table = LifecycleTest.TABLE,
+@EnableDySession(table = LifecycleTest.TABLE,
         beans = {Cart.class, Visit.class, AuditLog.class, SessionEventLog.class})
 class LifecycleTest {
 

@@ -14,10 +14,10 @@ import io.dysession.beans.AuditLog;
 import io.dysession.beans.Greeter;
 import io.dysession.beans.Preferences;
 import io.dysession.beans.Wallet;
-import io.dysession.test.EnableDySessionWeld;
+import io.dysession.test.EnableDySession;
 import io.dysession.test.Requests;
 
-@EnableDySessionWeld(table = "restore",
+@EnableDySession(table = "restore",
         beans = {Preferences.class, Greeter.class, Wallet.class, AuditInterceptor.class, AuditLog.class})
 class RestoreTest {
 

@@ -19,10 +19,10 @@ import io.dysession.beans.Address;
 import io.dysession.beans.Money;
 import io.dysession.beans.Profile;
 import io.dysession.beans.Tier;
-import io.dysession.test.EnableDySessionWeld;
+import io.dysession.test.EnableDySession;
 import io.dysession.test.Requests;
 
-@EnableDySessionWeld(table = "round-trip", beans = Profile.class)
+@EnableDySession(table = "round-trip", beans = Profile.class)
 class RoundTripTest {
 
     @Inject

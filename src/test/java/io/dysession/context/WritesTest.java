@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
 import io.dysession.beans.Cart;
 import io.dysession.beans.Wizard;
 import io.dysession.test.DynamoDbCalls;
-import io.dysession.test.EnableDySessionWeld;
+import io.dysession.test.EnableDySession;
 import io.dysession.test.Requests;
 import io.dysession.test.Requests.Response;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /** Touching the expiry, removing destroyed beans, and refusing oversized state. */
-@EnableDySessionWeld(table = "writes", beans = {Cart.class, Wizard.class},
+@EnableDySession(table = "writes", beans = {Cart.class, Wizard.class},
         config = "dysession.touch-interval=PT0S") // every read-only request is past the touch interval
 class WritesTest {
 

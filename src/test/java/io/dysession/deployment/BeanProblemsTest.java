@@ -18,6 +18,15 @@ class BeanProblemsTest {
     }
 
     @DySessionScoped
+    public static class FinalMethod {
+        private int count;
+
+        public final int count() {
+            return count;
+        }
+    }
+
+    @DySessionScoped
     public static class NoDefaultConstructor {
         NoDefaultConstructor() {
         }
@@ -52,6 +61,15 @@ class BeanProblemsTest {
     void aFinalBeanClassIsRejected() {
         assertContains(Deployments.failure(FinalBean.class), "@DySessionScoped bean class "
                 + FinalBean.class.getName() + " is final. The container must proxy a @DySessionScoped bean: remove "
+                + "the final modifier.");
+    }
+
+    /** Weld SE proxied it (the call then read the proxy's own fields), OpenWebBeans failed at first use. */
+    @Test
+    void aBeanClassWithAFinalMethodIsRejected() {
+        assertContains(Deployments.failure(FinalMethod.class), "@DySessionScoped bean class "
+                + FinalMethod.class.getName() + " has the final method " + FinalMethod.class.getName() + ".count(). "
+                + "The container's proxy cannot pass a call of a final method on to the session's instance: remove "
                 + "the final modifier.");
     }
 

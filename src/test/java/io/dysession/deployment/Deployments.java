@@ -1,23 +1,22 @@
 package io.dysession.deployment;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
-import org.jboss.weld.environment.se.WeldContainer;
+import jakarta.enterprise.inject.se.SeContainer;
 
 import io.dysession.test.Containers;
+import io.dysession.test.DeploymentFailure;
 
-/** Boots Weld SE with the extension and some bean classes, for tests of deployments that must fail. */
+/** Boots CDI SE with the extension and some bean classes, for tests of deployments that must fail. */
 final class Deployments {
 
     private Deployments() {
     }
 
-    static WeldContainer start(Class<?>... beanClasses) {
+    static SeContainer start(Class<?>... beanClasses) {
         return Containers.start(beanClasses);
     }
 
     /** The message of the failure that stops the deployment of these classes. */
     static String failure(Class<?>... beanClasses) {
-        return assertThrows(RuntimeException.class, () -> start(beanClasses).close()).getMessage();
+        return DeploymentFailure.of(beanClasses).message();
     }
 }

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
 
-import org.jboss.weld.environment.se.WeldContainer;
+import jakarta.enterprise.inject.se.SeContainer;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +28,9 @@ class IncompatibleStatePolicyTest {
     @Test
     void failPolicyFailsTheRequestAndKeepsTheStoredState() {
         TestConfig.use(TABLE, Map.of("dysession.on-incompatible-state", "fail"));
-        try (WeldContainer weld = Deployments.start(Cart.class)) {
-            Cart cart = weld.select(Cart.class).get();
-            Requests requests = new Requests(weld.getBeanManager());
+        try (SeContainer container = Deployments.start(Cart.class)) {
+            Cart cart = container.select(Cart.class).get();
+            Requests requests = new Requests(container.getBeanManager());
             String id = requests.send(null, () -> cart.add("book")).setCookie();
             String unreadable = "{\"items\":{\"renamed\":true}}";
             Items items = new Items(TABLE);

@@ -7,7 +7,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Map;
 
-import org.jboss.weld.environment.se.WeldContainer;
+import jakarta.enterprise.inject.se.SeContainer;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,10 +28,10 @@ class StoreFailuresTest {
     @Test
     void aMissingTableIsNamedWithRegionAndEndpoint() {
         TestConfig.use("no-such-table", Map.of("dysession.table.auto-create", "false"));
-        try (WeldContainer weld = Deployments.start(Cart.class)) {
-            Cart cart = weld.select(Cart.class).get();
+        try (SeContainer container = Deployments.start(Cart.class)) {
+            Cart cart = container.select(Cart.class).get();
             DySessionStoreException e = assertThrows(DySessionStoreException.class, () -> new Requests(
-                    weld.getBeanManager()).send("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", cart::getItems));
+                    container.getBeanManager()).send("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", cart::getItems));
             assertContains(e.getMessage(), "DynamoDB table 'no-such-table' (region us-east-1, endpoint http://127.0.0.1:");
             assertContains(e.getMessage(), "does not exist. Create it (set dysession.table.auto-create=true");
         }
@@ -44,10 +45,10 @@ class StoreFailuresTest {
         }
         TestConfig.use("unreachable", Map.of("dysession.table.auto-create", "false",
                 "dysession.dynamodb.endpoint", "http://127.0.0.1:" + closedPort));
-        try (WeldContainer weld = Deployments.start(Cart.class)) {
-            Cart cart = weld.select(Cart.class).get();
+        try (SeContainer container = Deployments.start(Cart.class)) {
+            Cart cart = container.select(Cart.class).get();
             DySessionStoreException e = assertThrows(DySessionStoreException.class, () -> new Requests(
-                    weld.getBeanManager()).send(null, () -> cart.add("book")));
+                    container.getBeanManager()).send(null, () -> cart.add("book")));
             assertContains(e.getMessage(), "Cannot reach DynamoDB for table 'unreachable' (region us-east-1, "
                     + "endpoint http://127.0.0.1:" + closedPort + ") (PutItem)");
         }

@@ -12,7 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.jboss.weld.environment.se.WeldContainer;
+import jakarta.enterprise.inject.se.SeContainer;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -228,16 +229,16 @@ class EncryptedStateTest {
         assertFalse(shown.contains(SdkBytes.fromUtf8String("marker").asUtf8String() + "-"));
     }
 
-    /** One server: a Weld container with its own configuration on the test table. */
+    /** One server: a CDI container with its own configuration on the test table. */
     private static final class Server implements AutoCloseable {
 
-        private final WeldContainer weld;
+        private final SeContainer container;
         private final Requests requests;
 
         Server(Map<String, String> settings) {
             TestConfig.use(TABLE, settings);
-            weld = Containers.start(Cart.class, Wizard.class);
-            requests = new Requests(weld.getBeanManager());
+            container = Containers.start(Cart.class, Wizard.class);
+            requests = new Requests(container.getBeanManager());
         }
 
         Requests.Response send(String id, Runnable work) {
@@ -245,15 +246,15 @@ class EncryptedStateTest {
         }
 
         Cart cart() {
-            return weld.select(Cart.class).get();
+            return container.select(Cart.class).get();
         }
 
         Wizard wizard() {
-            return weld.select(Wizard.class).get();
+            return container.select(Wizard.class).get();
         }
 
         DySessionStatistics statistics() {
-            return weld.select(DySessionStatistics.class).get();
+            return container.select(DySessionStatistics.class).get();
         }
 
         List<String> cartItems(String id) {
@@ -270,7 +271,7 @@ class EncryptedStateTest {
 
         @Override
         public void close() {
-            weld.close();
+            container.close();
         }
     }
 }

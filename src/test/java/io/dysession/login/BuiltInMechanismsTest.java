@@ -20,7 +20,7 @@ import io.dysession.test.Containers;
 import io.dysession.test.TestConfig;
 
 /**
- * {@code dysession.login.mechanisms=all} where there is no Soteria form mechanism to bind (Weld SE
+ * {@code dysession.login.mechanisms=all} where there is no Soteria form mechanism to bind (CDI SE
  * here, Open Liberty in production): the deployment says so instead of leaving the logins in the
  * server's HttpSession silently.
  */

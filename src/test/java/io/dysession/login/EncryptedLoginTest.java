@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.jboss.weld.environment.se.WeldContainer;
+import jakarta.enterprise.inject.se.SeContainer;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,10 +52,10 @@ class EncryptedLoginTest {
         String caller = "alice-" + UUID.randomUUID();
         String id;
         TestConfig.use(TABLE, Map.of("dysession.encryption.keys", OLD));
-        try (WeldContainer weld = Containers.start(Cart.class, Logins.class)) {
-            Requests requests = new Requests(weld.getBeanManager());
-            Logins logins = weld.select(Logins.class).get();
-            Cart cart = weld.select(Cart.class).get();
+        try (SeContainer container = Containers.start(Cart.class, Logins.class)) {
+            Requests requests = new Requests(container.getBeanManager());
+            Logins logins = container.select(Logins.class).get();
+            Cart cart = container.select(Cart.class).get();
             id = requests.send(null, () -> {
                 cart.add("book");
                 logins.logIn(caller, "Firefox/140", "group-secret-7d1");
@@ -70,28 +71,28 @@ class EncryptedLoginTest {
             }
             assertEquals(new SessionKeys("").ofCaller(caller), item.get("caller").s(), "the index key is unchanged");
 
-            assertEquals(Optional.of(caller), callerOf(requests, weld, id));
+            assertEquals(Optional.of(caller), callerOf(requests, container, id));
             List<DySessionInfo> listed = new ArrayList<>();
-            requests.send(null, () -> listed.addAll(weld.select(DySessionRegistry.class).get().sessionsOf(caller)));
+            requests.send(null, () -> listed.addAll(container.select(DySessionRegistry.class).get().sessionsOf(caller)));
             assertEquals(1, listed.size(), "the caller index lists the session");
             assertEquals("Firefox/140", listed.get(0).client(), "read from the sealed login");
         }
 
         TestConfig.use(TABLE, Map.of("dysession.encryption.keys", NEW));
-        try (WeldContainer weld = Containers.start(Cart.class, Logins.class)) {
-            Requests requests = new Requests(weld.getBeanManager());
-            assertEquals(Optional.empty(), callerOf(requests, weld, id), "a login that does not open is no login");
-            assertEquals(2, weld.select(DySessionStatistics.class).get().undecryptableValues(), "the login and the cart");
+        try (SeContainer container = Containers.start(Cart.class, Logins.class)) {
+            Requests requests = new Requests(container.getBeanManager());
+            assertEquals(Optional.empty(), callerOf(requests, container, id), "a login that does not open is no login");
+            assertEquals(2, container.select(DySessionStatistics.class).get().undecryptableValues(), "the login and the cart");
             List<DySessionInfo> listed = new ArrayList<>();
-            requests.send(null, () -> listed.addAll(weld.select(DySessionRegistry.class).get().sessionsOf(caller)));
+            requests.send(null, () -> listed.addAll(container.select(DySessionRegistry.class).get().sessionsOf(caller)));
             assertEquals(List.of(), listed, "nor listed as one");
             assertNotNull(items.of(id).get("login"), "and it is left in place");
         }
     }
 
-    private static Optional<String> callerOf(Requests requests, WeldContainer weld, String id) {
+    private static Optional<String> callerOf(Requests requests, SeContainer container, String id) {
         List<Optional<String>> caller = new ArrayList<>();
-        requests.send(id, () -> caller.add(weld.select(DySession.class).get().caller()));
+        requests.send(id, () -> caller.add(container.select(DySession.class).get().caller()));
         return caller.get(0);
     }
 

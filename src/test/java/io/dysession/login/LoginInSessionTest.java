@@ -23,14 +23,14 @@ import io.dysession.DySession;
 import io.dysession.beans.Cart;
 import io.dysession.internal.context.SessionChange.Kind;
 import io.dysession.internal.store.SessionKeys;
-import io.dysession.test.EnableDySessionWeld;
+import io.dysession.test.EnableDySession;
 import io.dysession.test.Items;
 import io.dysession.test.Requests;
 import io.dysession.test.Requests.Response;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A login kept with the session: stored in the request's one write, id rotated, read back, ended. */
-@EnableDySessionWeld(table = LoginInSessionTest.TABLE, beans = {Cart.class, Logins.class})
+@EnableDySession(table = LoginInSessionTest.TABLE, beans = {Cart.class, Logins.class})
 class LoginInSessionTest {
 
     static final String TABLE = "login-in-session";

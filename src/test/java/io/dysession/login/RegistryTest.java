@@ -21,7 +21,7 @@ import io.dysession.DySessionRegistry;
 import io.dysession.beans.Cart;
 import io.dysession.internal.context.SessionChange.Kind;
 import io.dysession.test.DynamoDbCalls;
-import io.dysession.test.EnableDySessionWeld;
+import io.dysession.test.EnableDySession;
 import io.dysession.test.Items;
 import io.dysession.test.Requests;
 import io.dysession.test.Requests.Response;
@@ -29,7 +29,7 @@ import io.dysession.DySessionConflictException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A caller's sessions through the sparse caller index: listed, ended one by one or all, never resurrected. */
-@EnableDySessionWeld(table = RegistryTest.TABLE, beans = {Cart.class, Logins.class})
+@EnableDySession(table = RegistryTest.TABLE, beans = {Cart.class, Logins.class})
 class RegistryTest {
 
     static final String TABLE = "login-registry";

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.jboss.weld.environment.se.WeldContainer;
+import jakarta.enterprise.inject.se.SeContainer;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -92,7 +93,7 @@ class RenameTest {
         String id = oldSession("book");
         try (Server renamed = new Server(RenamedCart.class)) {
             RenamedCart cart = renamed.bean(RenamedCart.class);
-            renamed.requests.send(id, () -> renamed.weld.destroy(cart));
+            renamed.requests.send(id, () -> renamed.container.select(RenamedCart.class).destroy(cart));
             assertEquals(Map.of(), beans(id));
             renamed.requests.send(id, () -> assertEquals(List.of(), cart.getItems()));
         }
@@ -105,7 +106,7 @@ class RenameTest {
             RenamedCart cart = renamed.bean(RenamedCart.class);
             renamed.requests.send(id, () -> {
                 assertEquals(List.of("book"), cart.getItems());
-                renamed.weld.destroy(cart);
+                renamed.container.select(RenamedCart.class).destroy(cart);
                 assertEquals(List.of(), cart.getItems());
                 cart.add("pen");
             });
@@ -152,21 +153,21 @@ class RenameTest {
     }
 
     private static final class Server implements AutoCloseable {
-        final WeldContainer weld;
+        final SeContainer container;
         final Requests requests;
 
         Server(Class<?>... beanClasses) {
-            weld = Containers.start(beanClasses);
-            requests = new Requests(weld.getBeanManager());
+            container = Containers.start(beanClasses);
+            requests = new Requests(container.getBeanManager());
         }
 
         <T> T bean(Class<T> type) {
-            return weld.select(type).get();
+            return container.select(type).get();
         }
 
         @Override
         public void close() {
-            weld.close();
+            container.close();
         }
     }
 }

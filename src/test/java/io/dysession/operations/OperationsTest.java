@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.se.SeContainer;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,17 +35,17 @@ class OperationsTest {
     @Test
     void statisticsCountWhatHappened() {
         TestConfig.use("operations-statistics");
-        try (WeldContainer weld = Containers.start(Cart.class)) {
-            Cart cart = weld.select(Cart.class).get();
-            DySession session = weld.select(DySession.class).get();
-            Requests requests = new Requests(weld.getBeanManager());
+        try (SeContainer container = Containers.start(Cart.class)) {
+            Cart cart = container.select(Cart.class).get();
+            DySession session = container.select(DySession.class).get();
+            Requests requests = new Requests(container.getBeanManager());
             String id = requests.send(null, () -> cart.add("book")).setCookie();
             requests.send(id, cart::getItems);
             requests.send(id, () -> cart.add("pen"));
             requests.send(id, session::invalidate);
             requests.send(id, cart::getItems);
 
-            DySessionStatistics statistics = weld.select(DySessionStatistics.class).get();
+            DySessionStatistics statistics = container.select(DySessionStatistics.class).get();
             assertEquals(1, statistics.sessionsCreated());
             assertEquals(3, statistics.sessionsLoaded());
             assertEquals(1, statistics.sessionsSaved());
@@ -64,8 +64,8 @@ class OperationsTest {
     @Test
     void readinessIsUpWhileTheTableIsActive() {
         TestConfig.use("operations-health");
-        try (WeldContainer weld = Containers.start(Cart.class)) {
-            HealthCheckResponse response = readiness(weld).call();
+        try (SeContainer container = Containers.start(Cart.class)) {
+            HealthCheckResponse response = readiness(container).call();
             assertEquals(HealthCheckResponse.Status.UP, response.getStatus());
             assertEquals("ACTIVE", response.getData().orElseThrow().get("status"));
             assertEquals("operations-health", response.getData().orElseThrow().get("table"));
@@ -76,8 +76,8 @@ class OperationsTest {
     void readinessIsDownWhenDynamoDbCannotBeReached() throws IOException {
         TestConfig.use("operations-health-down", Map.of("dysession.table.auto-create", "false",
                 "dysession.dynamodb.endpoint", "http://127.0.0.1:" + closedPort()));
-        try (WeldContainer weld = Containers.start(Cart.class)) {
-            HealthCheckResponse response = readiness(weld).call();
+        try (SeContainer container = Containers.start(Cart.class)) {
+            HealthCheckResponse response = readiness(container).call();
             assertEquals(HealthCheckResponse.Status.DOWN, response.getStatus());
             assertTrue(String.valueOf(response.getData().orElseThrow().get("error"))
                     .contains("Cannot reach DynamoDB for table 'operations-health-down'"), response.getData().toString());
@@ -87,8 +87,8 @@ class OperationsTest {
     @Test
     void readinessIsDownWhenTheTableIsMissing() {
         TestConfig.use("operations-no-table", Map.of("dysession.table.auto-create", "false"));
-        try (WeldContainer weld = Containers.start(Cart.class)) {
-            HealthCheckResponse response = readiness(weld).call();
+        try (SeContainer container = Containers.start(Cart.class)) {
+            HealthCheckResponse response = readiness(container).call();
             assertEquals(HealthCheckResponse.Status.DOWN, response.getStatus());
             assertTrue(String.valueOf(response.getData().orElseThrow().get("error")).contains("does not exist"));
         }
@@ -99,9 +99,9 @@ class OperationsTest {
         // dysession's own client would fail: its endpoint is a closed port
         TestConfig.use("operations-own-client", Map.of("dysession.dynamodb.endpoint",
                 "http://127.0.0.1:" + closedPort(), "dysession.dynamodb.region", "us-west-2"));
-        try (WeldContainer weld = Containers.start(Cart.class, OwnClientProducer.class)) {
-            Cart cart = weld.select(Cart.class).get();
-            Requests requests = new Requests(weld.getBeanManager());
+        try (SeContainer container = Containers.start(Cart.class, OwnClientProducer.class)) {
+            Cart cart = container.select(Cart.class).get();
+            Requests requests = new Requests(container.getBeanManager());
             String id = requests.send(null, () -> cart.add("book")).setCookie();
             requests.send(id, () -> assertEquals(List.of("book"), cart.getItems()));
         }
@@ -109,8 +109,8 @@ class OperationsTest {
                 "the application's client still works after dysession stopped");
     }
 
-    private static HealthCheck readiness(WeldContainer weld) {
-        return weld.select(HealthCheck.class, Readiness.Literal.INSTANCE, Any.Literal.INSTANCE).get();
+    private static HealthCheck readiness(SeContainer container) {
+        return container.select(HealthCheck.class, Readiness.Literal.INSTANCE, Any.Literal.INSTANCE).get();
     }
 
     private static int closedPort() throws IOException {

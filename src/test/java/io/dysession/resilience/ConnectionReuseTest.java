@@ -11,7 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.jboss.weld.environment.se.WeldContainer;
+import jakarta.enterprise.inject.se.SeContainer;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -42,9 +43,9 @@ class ConnectionReuseTest {
 
     @Test
     void sequentialRequestsUseOneConnection() {
-        try (WeldContainer weld = store.start("connection-reuse", UNHURRIED)) {
-            Requests requests = new Requests(weld.getBeanManager());
-            Cart cart = weld.select(Cart.class).get();
+        try (SeContainer container = store.start("connection-reuse", UNHURRIED)) {
+            Requests requests = new Requests(container.getBeanManager());
+            Cart cart = container.select(Cart.class).get();
             String id = requests.send(null, () -> cart.add("tea")).setCookie();
             store.proxy().resetCounts();
 
@@ -62,9 +63,9 @@ class ConnectionReuseTest {
     @Test
     void concurrentRequestsStayWithinThePool() throws Exception {
         Map<String, String> poolOfFour = with(UNHURRIED, "dysession.dynamodb.max-connections", "4");
-        try (WeldContainer weld = store.start("connection-reuse", poolOfFour)) {
-            Requests requests = new Requests(weld.getBeanManager());
-            Cart cart = weld.select(Cart.class).get();
+        try (SeContainer container = store.start("connection-reuse", poolOfFour)) {
+            Requests requests = new Requests(container.getBeanManager());
+            Cart cart = container.select(Cart.class).get();
             store.proxy().resetCounts();
 
             ExecutorService clients = Executors.newFixedThreadPool(16);

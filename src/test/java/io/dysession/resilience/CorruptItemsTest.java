@@ -13,7 +13,8 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import org.jboss.weld.environment.se.WeldContainer;
+import jakarta.enterprise.inject.se.SeContainer;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,10 +95,10 @@ class CorruptItemsTest {
     @ParameterizedTest
     @MethodSource("damages")
     void anItemThatDoesNotFitIsNoSessionAndNeverTouched(Damage damage) {
-        try (WeldContainer weld = Containers.start(Cart.class, Wizard.class)) {
-            Requests requests = new Requests(weld.getBeanManager());
-            Cart cart = weld.select(Cart.class).get();
-            DySessionStatistics statistics = weld.select(DySessionStatistics.class).get();
+        try (SeContainer container = Containers.start(Cart.class, Wizard.class)) {
+            Requests requests = new Requests(container.getBeanManager());
+            Cart cart = container.select(Cart.class).get();
+            DySessionStatistics statistics = container.select(DySessionStatistics.class).get();
             String damaged = requests.send(null, () -> cart.add("tea")).setCookie();
             String healthy = requests.send(null, () -> cart.add("cake")).setCookie();
             Items items = new Items(TABLE);
@@ -134,10 +135,10 @@ class CorruptItemsTest {
 
     @Test
     void oneUndecodableBeanResetsOnlyThatBean() {
-        try (WeldContainer weld = Containers.start(Cart.class, Wizard.class)) {
-            Requests requests = new Requests(weld.getBeanManager());
-            Cart cart = weld.select(Cart.class).get();
-            Wizard wizard = weld.select(Wizard.class).get();
+        try (SeContainer container = Containers.start(Cart.class, Wizard.class)) {
+            Requests requests = new Requests(container.getBeanManager());
+            Cart cart = container.select(Cart.class).get();
+            Wizard wizard = container.select(Wizard.class).get();
             String id = requests.send(null, () -> {
                 cart.add("tea");
                 wizard.setStep(3);
@@ -156,7 +157,7 @@ class CorruptItemsTest {
             assertEquals(List.of(List.of()), seen, "the undecodable bean starts fresh");
             assertEquals(null, response.setCookie(), "the session is kept");
             assertEquals(step, stepOf(requests, id, wizard), "the other bean keeps its state");
-            assertEquals(0, weld.select(DySessionStatistics.class).get().corruptItems());
+            assertEquals(0, container.select(DySessionStatistics.class).get().corruptItems());
         }
     }
 

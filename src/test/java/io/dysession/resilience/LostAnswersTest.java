@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.jboss.weld.environment.se.WeldContainer;
+import jakarta.enterprise.inject.se.SeContainer;
+
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,20 +41,20 @@ class LostAnswersTest {
     private DySessionStatistics statistics;
     private DySessionContext context;
 
-    private WeldContainer start(String table, String mode) {
-        WeldContainer weld = store.start(table + "-" + mode, Map.of("dysession.concurrency", mode));
-        requests = new Requests(weld.getBeanManager());
-        cart = weld.select(Cart.class).get();
-        session = weld.select(DySession.class).get();
-        statistics = weld.select(DySessionStatistics.class).get();
-        context = weld.getBeanManager().getExtension(DySessionExtension.class).runtime().context();
-        return weld;
+    private SeContainer start(String table, String mode) {
+        SeContainer container = store.start(table + "-" + mode, Map.of("dysession.concurrency", mode));
+        requests = new Requests(container.getBeanManager());
+        cart = container.select(Cart.class).get();
+        session = container.select(DySession.class).get();
+        statistics = container.select(DySessionStatistics.class).get();
+        context = container.getBeanManager().getExtension(DySessionExtension.class).runtime().context();
+        return container;
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"merge", "strict", "serialized"})
     void aNewSessionWhosePutItemAnswerWasLostGetsItsCookie(String mode) {
-        try (WeldContainer weld = start("lost-create", mode)) {
+        try (SeContainer container = start("lost-create", mode)) {
             store.proxy().failNext(Fault.loseAnswer(), 1, "PutItem");
             Response created = requests.send(null, () -> cart.add("book"));
             assertEquals(1, store.proxy().faulted(), "the first PutItem's answer was lost");
@@ -66,7 +67,7 @@ class LostAnswersTest {
     @ParameterizedTest
     @ValueSource(strings = {"merge", "strict", "serialized"})
     void anUpdateWhoseAnswerWasLostIsNeitherAConflictNorAnOverwrite(String mode) {
-        try (WeldContainer weld = start("lost-update", mode)) {
+        try (SeContainer container = start("lost-update", mode)) {
             String id = requests.send(null, () -> cart.add("book")).setCookie();
             // serialized: the lock's UpdateItem loses its answer too, and the retry takes its own lock again
             int lost = mode.equals("serialized") ? 2 : 1;
@@ -82,7 +83,7 @@ class LostAnswersTest {
     @ParameterizedTest
     @ValueSource(strings = {"merge", "strict", "serialized"})
     void aRotationWhoseAnswerWasLostKeepsTheStateUnderTheNewId(String mode) {
-        try (WeldContainer weld = start("lost-rotation", mode)) {
+        try (SeContainer container = start("lost-rotation", mode)) {
             String id = requests.send(null, () -> cart.add("book")).setCookie();
             store.proxy().failNext(Fault.loseAnswer(), 1, "TransactWriteItems");
             Response rotated = requests.send(id, session::rotateId);
@@ -93,7 +94,7 @@ class LostAnswersTest {
     @ParameterizedTest
     @ValueSource(strings = {"merge", "strict", "serialized"})
     void aLoginWhoseAnswerWasLostIsKept(String mode) {
-        try (WeldContainer weld = start("lost-login", mode)) {
+        try (SeContainer container = start("lost-login", mode)) {
             String id = requests.send(null, () -> cart.add("book")).setCookie();
             store.proxy().failNext(Fault.loseAnswer(), 1, "TransactWriteItems");
             Response loggedIn = requests.send(id, () -> context.current()

@@ -3,7 +3,8 @@ package io.dysession.resilience;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.jboss.weld.environment.se.WeldContainer;
+import jakarta.enterprise.inject.se.SeContainer;
+
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -15,7 +16,7 @@ import io.dysession.test.FaultProxy;
 import io.dysession.test.TestConfig;
 
 /**
- * A {@link FaultProxy} in front of the emulator for each test, and Weld containers whose dysession
+ * A {@link FaultProxy} in front of the emulator for each test, and CDI containers whose dysession
  * reaches DynamoDB only through it. Afterwards the configuration points at the emulator again.
  */
 final class ProxiedStore implements BeforeEachCallback, AfterEachCallback {
@@ -38,7 +39,7 @@ final class ProxiedStore implements BeforeEachCallback, AfterEachCallback {
     }
 
     /** A container with the {@link Cart} bean, its sessions in {@code table}, configured with {@code overrides}. */
-    WeldContainer start(String table, Map<String, String> overrides) {
+    SeContainer start(String table, Map<String, String> overrides) {
         Map<String, String> values = new HashMap<>(overrides);
         values.put("dysession.dynamodb.endpoint", proxy.endpoint());
         TestConfig.use(table, values);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.se.SeContainer;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 
@@ -21,7 +22,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -48,9 +48,9 @@ class StoreFaultsTest {
 
     @Test
     void aHungDynamoDbFailsTheRequestWithinTheCallTimeout() {
-        try (WeldContainer weld = store.start("faults-hang", Map.of())) {
-            Requests requests = new Requests(weld.getBeanManager());
-            Cart cart = weld.select(Cart.class).get();
+        try (SeContainer container = store.start("faults-hang", Map.of())) {
+            Requests requests = new Requests(container.getBeanManager());
+            Cart cart = container.select(Cart.class).get();
             store.proxy().hang();
 
             long started = System.nanoTime();
@@ -69,9 +69,9 @@ class StoreFaultsTest {
     /** What an application that catches the public exception itself learns: whether a retry may help. */
     @Test
     void theRetryHintIsOnThePublicExceptionForOutagesAndAbsentForRefusals() {
-        try (WeldContainer weld = store.start("faults-retry-hint", Map.of())) {
-            Requests requests = new Requests(weld.getBeanManager());
-            Cart cart = weld.select(Cart.class).get();
+        try (SeContainer container = store.start("faults-retry-hint", Map.of())) {
+            Requests requests = new Requests(container.getBeanManager());
+            Cart cart = container.select(Cart.class).get();
 
             store.proxy().fail(Fault.error(400, "ValidationException"), 1.0, "GetItem");
             DySessionStoreException refused = assertThrows(DySessionStoreException.class,
@@ -88,11 +88,11 @@ class StoreFaultsTest {
 
     @Test
     void afterRepeatedFailuresRequestsFailAtOnceUntilAProbeSucceeds() throws Exception {
-        try (WeldContainer weld = store.start("faults-fail-fast", Map.of("dysession.dynamodb.fail-fast-after", "3",
+        try (SeContainer container = store.start("faults-fail-fast", Map.of("dysession.dynamodb.fail-fast-after", "3",
                 "dysession.dynamodb.fail-fast-for", "PT1S"))) {
-            Requests requests = new Requests(weld.getBeanManager());
-            Cart cart = weld.select(Cart.class).get();
-            DySessionStatistics statistics = weld.select(DySessionStatistics.class).get();
+            Requests requests = new Requests(container.getBeanManager());
+            Cart cart = container.select(Cart.class).get();
+            DySessionStatistics statistics = container.select(DySessionStatistics.class).get();
             String id = requests.send(null, () -> cart.add("tea")).setCookie();
             store.proxy().fail(Fault.error(500, "InternalServerError"), 1.0);
 
@@ -102,7 +102,7 @@ class StoreFaultsTest {
                 assertFalse(e.failingFast(), "call " + i + " went to DynamoDB");
             }
             assertTrue(statistics.failingFast());
-            assertEquals(HealthCheckResponse.Status.DOWN, readiness(weld).call().getStatus());
+            assertEquals(HealthCheckResponse.Status.DOWN, readiness(container).call().getStatus());
 
             int callsBefore = store.proxy().calls();
             List<Long> nanos = new ArrayList<>();
@@ -127,18 +127,18 @@ class StoreFaultsTest {
             requests.send(id, () -> seen.add(List.copyOf(cart.getItems())));
             assertEquals(List.of(List.of("tea")), seen, "the probe request is served");
             assertFalse(statistics.failingFast(), "the probe succeeded");
-            assertEquals(HealthCheckResponse.Status.UP, readiness(weld).call().getStatus());
+            assertEquals(HealthCheckResponse.Status.UP, readiness(container).call().getStatus());
             requests.send(id, () -> cart.add("cake"));
-            assertEquals(List.of("tea", "cake"), readItems(weld, id));
+            assertEquals(List.of("tea", "cake"), readItems(container, id));
         }
     }
 
     @Test
     void aFailedProbeKeepsFailingFast() throws Exception {
-        try (WeldContainer weld = store.start("faults-probe", Map.of("dysession.dynamodb.fail-fast-after", "2",
+        try (SeContainer container = store.start("faults-probe", Map.of("dysession.dynamodb.fail-fast-after", "2",
                 "dysession.dynamodb.fail-fast-for", "PT1S"))) {
-            Requests requests = new Requests(weld.getBeanManager());
-            Cart cart = weld.select(Cart.class).get();
+            Requests requests = new Requests(container.getBeanManager());
+            Cart cart = container.select(Cart.class).get();
             store.proxy().fail(Fault.error(500, "InternalServerError"), 1.0);
             for (int i = 0; i < 2; i++) {
                 assertThrows(StoreUnavailableException.class, () -> requests.send(UNKNOWN_ID, cart::getItems));
@@ -164,9 +164,9 @@ class StoreFaultsTest {
      */
     @Test
     void underThirtyPercentThrottlingNearlyEveryWriteIsAcknowledgedAndStored() throws Exception {
-        try (WeldContainer weld = store.start("faults-throttled", Map.of())) {
-            Requests requests = new Requests(weld.getBeanManager());
-            Cart cart = weld.select(Cart.class).get();
+        try (SeContainer container = store.start("faults-throttled", Map.of())) {
+            Requests requests = new Requests(container.getBeanManager());
+            Cart cart = container.select(Cart.class).get();
             String id = requests.send(null, () -> cart.add("first")).setCookie();
             store.proxy().fail(Fault.error(400, "ProvisionedThroughputExceededException"), 0.3);
 
@@ -196,12 +196,12 @@ class StoreFaultsTest {
                     + " refused");
             // two calls a request, each bounded by the call timeout; together they stay near one
             assertTrue(slowest < CALL_TIMEOUT.plusSeconds(1).toNanos(), "slowest: " + slowest / 1_000_000 + " ms");
-            assertEquals(acknowledged, readItems(weld, id), "every acknowledged write is stored, in order");
+            assertEquals(acknowledged, readItems(container, id), "every acknowledged write is stored, in order");
         }
     }
 
     /** The cart as stored, read directly from the emulator. */
-    private static List<String> readItems(WeldContainer weld, String id) throws Exception {
+    private static List<String> readItems(SeContainer container, String id) throws Exception {
         String table = ConfigProvider.getConfig().getValue("dysession.table.name", String.class);
         String json = new Items(table).of(id).get("beans").m().get(Cart.class.getName()).s();
         try (Jsonb jsonb = JsonbBuilder.create()) {
@@ -209,7 +209,7 @@ class StoreFaultsTest {
         }
     }
 
-    private static HealthCheck readiness(WeldContainer weld) {
-        return weld.select(HealthCheck.class, Readiness.Literal.INSTANCE, Any.Literal.INSTANCE).get();
+    private static HealthCheck readiness(SeContainer container) {
+        return container.select(HealthCheck.class, Readiness.Literal.INSTANCE, Any.Literal.INSTANCE).get();
     }
 }

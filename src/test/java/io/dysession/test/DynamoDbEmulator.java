@@ -42,8 +42,17 @@ public final class DynamoDbEmulator {
                     .httpClient(UrlConnectionHttpClient.create())
                     .build();
             awaitReady(endpoint);
+            deleteTables();
         }
         return endpoint;
+    }
+
+    /**
+     * Each test JVM starts from an emulator without tables: the surefire runs (Weld, OpenWebBeans)
+     * share the emulator the build started, and their tests use the same table names.
+     */
+    private static void deleteTables() {
+        client.listTablesPaginator().tableNames().forEach(table -> client.deleteTable(b -> b.tableName(table)));
     }
 
     /** A client of the emulator, for tests to inspect or alter items directly. */

@@ -1,10 +1,13 @@
 package io.dysession.test;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
 import io.smallrye.config.PropertiesConfigSource;
 
@@ -40,5 +43,19 @@ public final class TestConfig {
         resolver.releaseConfig(previous);
         Config config = resolver.getBuilder().withSources(new PropertiesConfigSource(values, "test", 500)).build();
         resolver.registerConfig(config, loader);
+    }
+
+    /**
+     * The configuration of the current thread's class loader for {@code loader} too, as a copy that
+     * {@link ConfigProviderResolver#releaseConfig} releases alone: a CDI container's own loader
+     * ({@link Containers}), which OpenWebBeans makes the context class loader while it boots.
+     */
+    static Config share(ClassLoader loader) {
+        ConfigProviderResolver resolver = ConfigProviderResolver.instance();
+        List<ConfigSource> sources = new ArrayList<>();
+        resolver.getConfig(Thread.currentThread().getContextClassLoader()).getConfigSources().forEach(sources::add);
+        Config copy = resolver.getBuilder().withSources(sources.toArray(ConfigSource[]::new)).build();
+        resolver.registerConfig(copy, loader);
+        return copy;
     }
 }

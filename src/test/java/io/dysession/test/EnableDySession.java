@@ -9,13 +9,13 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs each test of the annotated class in its own Weld SE container holding the dysession
- * extension, {@link Requests} and {@link #beans()}, with the configuration of {@link TestConfig}
- * for {@link #table()}. The test's {@code @Inject} fields are filled, as with weld-junit5's
- * {@code @EnableWeld}, which this replaces.
+ * Runs each test of the annotated class in its own CDI SE container ({@link Containers}: Weld, or
+ * OpenWebBeans in the {@code owb} run) holding the dysession extension, {@link Requests} and
+ * {@link #beans()}, with the configuration of {@link TestConfig} for {@link #table()}. The test's
+ * {@code @Inject} fields are filled.
  *
  * <pre>
- * &#64;EnableDySessionWeld(table = "lifecycle", beans = Cart.class)
+ * &#64;EnableDySession(table = "lifecycle", beans = Cart.class)
  * class LifecycleTest {
  *     &#64;Inject Cart cart;
  *     &#64;Inject Requests requests;
@@ -30,8 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@ExtendWith(DySessionWeldExtension.class)
-public @interface EnableDySessionWeld {
+@ExtendWith(DySessionTestExtension.class)
+public @interface EnableDySession {
 
     /** The table the sessions are stored in, created on first use. */
     String table();
