@@ -9,7 +9,10 @@ import java.math.BigInteger;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -61,9 +64,10 @@ class JsonbDifferencesTest {
     }
 
     /**
-     * Local and offset date-times: Yasson writes the ISO formats of the JSON-B specification
-     * (seconds always, fraction without trailing zeros), Johnzon their toString() (no seconds when
-     * they are zero, fraction in groups of three). The same values, read by either.
+     * Local, offset and zoned dates with times: Yasson writes the ISO formats of the JSON-B
+     * specification (seconds always, fraction without trailing zeros), Johnzon their toString() (no
+     * seconds when they are zero, fraction in groups of three). The same values, read by either.
+     * Instant, LocalDate and Date are spelled alike (MixedFleetTest).
      */
     @Test
     void dateTimesAreSpelledDifferentlyAndReadByBoth() {
@@ -71,11 +75,15 @@ class JsonbDifferencesTest {
         times.setLocalDateTime(LocalDateTime.of(2026, 1, 2, 3, 4, 0));
         times.setLocalTime(LocalTime.of(1, 2, 3, 120_000_000));
         times.setOffsetDateTime(OffsetDateTime.of(2026, 1, 2, 3, 4, 5, 100, ZoneOffset.ofHours(2)));
+        times.setOffsetTime(OffsetTime.of(1, 2, 0, 0, ZoneOffset.ofHours(1)));
+        times.setZonedDateTime(ZonedDateTime.of(2026, 1, 2, 3, 4, 0, 120_000_000, ZoneId.of("Europe/Paris")));
         Map<JsonbStack, String> expected = Map.of(
                 JsonbStack.YASSON, "{\"localDateTime\":\"2026-01-02T03:04:00\",\"localTime\":\"01:02:03.12\","
-                        + "\"offsetDateTime\":\"2026-01-02T03:04:05.0000001+02:00\"}",
+                        + "\"offsetDateTime\":\"2026-01-02T03:04:05.0000001+02:00\",\"offsetTime\":\"01:02:00+01:00\","
+                        + "\"zonedDateTime\":\"2026-01-02T03:04:00.12+01:00[Europe/Paris]\"}",
                 JsonbStack.JOHNZON, "{\"localDateTime\":\"2026-01-02T03:04\",\"localTime\":\"01:02:03.120\","
-                        + "\"offsetDateTime\":\"2026-01-02T03:04:05.000000100+02:00\"}");
+                        + "\"offsetDateTime\":\"2026-01-02T03:04:05.000000100+02:00\",\"offsetTime\":\"01:02+01:00\","
+                        + "\"zonedDateTime\":\"2026-01-02T03:04:00.120+01:00[Europe/Paris]\"}");
         for (JsonbStack writer : JsonbStack.values()) {
             String json = CODECS.get(writer).write(times, Times.class);
             assertEquals(expected.get(writer), json, writer.name());
@@ -85,6 +93,8 @@ class JsonbDifferencesTest {
                 assertEquals(times.getLocalDateTime(), read.getLocalDateTime(), writer + " to " + reader);
                 assertEquals(times.getLocalTime(), read.getLocalTime(), writer + " to " + reader);
                 assertEquals(times.getOffsetDateTime(), read.getOffsetDateTime(), writer + " to " + reader);
+                assertEquals(times.getOffsetTime(), read.getOffsetTime(), writer + " to " + reader);
+                assertEquals(times.getZonedDateTime(), read.getZonedDateTime(), writer + " to " + reader);
             }
         }
     }
@@ -114,6 +124,8 @@ class JsonbDifferencesTest {
         private LocalDateTime localDateTime;
         private LocalTime localTime;
         private OffsetDateTime offsetDateTime;
+        private OffsetTime offsetTime;
+        private ZonedDateTime zonedDateTime;
 
         public LocalDateTime getLocalDateTime() {
             return localDateTime;
@@ -137,6 +149,22 @@ class JsonbDifferencesTest {
 
         public void setOffsetDateTime(OffsetDateTime offsetDateTime) {
             this.offsetDateTime = offsetDateTime;
+        }
+
+        public OffsetTime getOffsetTime() {
+            return offsetTime;
+        }
+
+        public void setOffsetTime(OffsetTime offsetTime) {
+            this.offsetTime = offsetTime;
+        }
+
+        public ZonedDateTime getZonedDateTime() {
+            return zonedDateTime;
+        }
+
+        public void setZonedDateTime(ZonedDateTime zonedDateTime) {
+            this.zonedDateTime = zonedDateTime;
         }
     }
 }
