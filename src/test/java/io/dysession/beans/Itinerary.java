@@ -1,6 +1,7 @@
 package io.dysession.beans;
 
 import java.math.BigInteger;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Optional;
 
 import io.dysession.DySessionScoped;
 
-/** The state Profile lacks: Optional, nested lists, non-String map keys, BigInteger, non-ASCII text. */
+/** The state Profile lacks: Optional, nested lists, non-String map keys, BigInteger, a LocalDateTime, non-ASCII text. */
 @DySessionScoped
 public class Itinerary {
 
@@ -19,6 +20,7 @@ public class Itinerary {
     private Optional<Address> hotel = Optional.empty();
     private Map<Tier, Integer> seats = new LinkedHashMap<>();
     private BigInteger miles = BigInteger.ZERO;
+    private LocalDateTime departure;
 
     public String getTraveller() {
         return traveller;
@@ -66,5 +68,13 @@ public class Itinerary {
 
     public void setMiles(BigInteger miles) {
         this.miles = miles;
+    }
+
+    public LocalDateTime getDeparture() {
+        return departure;
+    }
+
+    public void setDeparture(LocalDateTime departure) {
+        this.departure = departure;
     }
 }

@@ -67,6 +67,15 @@ public final class StateCodec implements AutoCloseable {
         StateModel.of(beanClass).copy(stored, target);
     }
 
+    /** {@code json} as this codec writes the state it holds; {@code json} itself when it does not read into {@code beanClass}. */
+    public String respell(String json, Class<?> beanClass) {
+        try {
+            return jsonb.toJson(jsonb.fromJson(json, beanClass), beanClass);
+        } catch (JsonbException | ClassCastException | IllegalArgumentException e) {
+            return json;
+        }
+    }
+
     /** Whether {@code json} reads into {@code beanClass}: merged JSON must, or the bean is a conflict. */
     public boolean fits(String json, Class<?> beanClass) {
         try {
