@@ -2,10 +2,12 @@ package io.dysession.jsonb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.net.URI;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -13,7 +15,9 @@ import java.time.OffsetTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.Calendar;
 import java.util.EnumMap;
+import java.util.GregorianCalendar;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -96,6 +100,43 @@ class JsonbDifferencesTest {
                 assertEquals(times.getOffsetTime(), read.getOffsetTime(), writer + " to " + reader);
                 assertEquals(times.getZonedDateTime(), read.getZonedDateTime(), writer + " to " + reader);
             }
+        }
+    }
+
+    /** Not portable: documented as such, and checked here so that the documentation follows the providers. */
+    @Test
+    void aCalendarAtMidnightAndANonAsciiUriAreNotPortable() {
+        Legacy legacy = new Legacy();
+        legacy.setDay(new GregorianCalendar(2026, Calendar.JANUARY, 2));
+        legacy.setLink(URI.create("http://example.com/é"));
+        String johnzon = CODECS.get(JsonbStack.JOHNZON).write(legacy, Legacy.class);
+        assertTrue(johnzon.contains("\"2026-01-02"), johnzon);
+        assertTrue(johnzon.contains("\"http://example.com/%C3%A9\""), johnzon);
+        assertThrows(IncompatibleStateException.class,
+                () -> CODECS.get(JsonbStack.JOHNZON).restore(johnzon, new Legacy(), Legacy.class),
+                "Johnzon cannot read the calendar it wrote");
+        String yasson = CODECS.get(JsonbStack.YASSON).write(legacy, Legacy.class);
+        assertTrue(yasson.contains("\"http://example.com/é\""), yasson);
+    }
+
+    public static class Legacy {
+        private Calendar day;
+        private URI link;
+
+        public Calendar getDay() {
+            return day;
+        }
+
+        public void setDay(Calendar day) {
+            this.day = day;
+        }
+
+        public URI getLink() {
+            return link;
+        }
+
+        public void setLink(URI link) {
+            this.link = link;
         }
     }
 
