@@ -80,7 +80,8 @@ public record DySessionRuntime(Settings settings, DySessionContext context, Sess
             SessionRegistry registry = new SessionRegistry(context, env, admin, settings.login());
             checkCallerIndex(registry);
             LOG.info(() -> "dysession stores @DySessionScoped beans in DynamoDB " + location
-                    + (ownsClient ? "" : " through the application's @DySessionClient DynamoDbClient"));
+                    + (ownsClient ? "" : " through the application's @DySessionClient DynamoDbClient")
+                    + " as JSON (JSON-B: " + codec.provider() + ")");
             return new DySessionRuntime(settings, context, new SessionHandoff(context, settings), registry,
                     new TableProbe(admin, location, counters::failingFast), client, ownsClient, codec);
         } catch (DeploymentException e) {

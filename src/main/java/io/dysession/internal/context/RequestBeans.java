@@ -14,6 +14,7 @@ import jakarta.enterprise.inject.spi.Bean;
 import io.dysession.internal.codec.IncompatibleStateException;
 import io.dysession.internal.codec.StateCodec;
 import io.dysession.internal.config.IncompatibleStatePolicy;
+import io.dysession.internal.store.StateCheck;
 import io.dysession.internal.store.StoredSession;
 
 /**
@@ -21,7 +22,7 @@ import io.dysession.internal.store.StoredSession;
  * or last saved, and the beans it destroyed: what changed is what a save writes. Beans are keyed
  * by their {@link StateName}; state read from an alias moves to the name when the bean is written.
  */
-final class RequestBeans {
+final class RequestBeans implements StateCheck {
 
     private static final Logger LOG = Logger.getLogger(RequestBeans.class.getName());
 
@@ -120,9 +121,16 @@ final class RequestBeans {
     }
 
     /** Whether {@code json} reads into the class of this request's bean {@code key} (merged state must). */
-    boolean fits(String key, String json) {
+    @Override
+    public boolean fits(String key, String json) {
         Materialized<?> materialized = beans.get(key);
         return materialized != null && codec.fits(json, materialized.beanClass);
+    }
+
+    @Override
+    public String respell(String key, String json) {
+        Materialized<?> materialized = beans.get(key);
+        return materialized == null || json == null ? json : codec.respell(json, materialized.beanClass);
     }
 
     void saved(Map<String, String> changed) {

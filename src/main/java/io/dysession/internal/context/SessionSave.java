@@ -48,7 +48,7 @@ final class SessionSave {
         if (state.id == null) {
             state.id = SessionId.generate();
         }
-        state.stored = env.store().save(null, delta(state.id, changed), beans::fits).session();
+        state.stored = env.store().save(null, delta(state.id, changed), beans).session();
         state.createdHere = true;
         state.loginChange = null;
         env.counters().created();
@@ -71,7 +71,7 @@ final class SessionSave {
     private SessionChange saveExisting(Map<String, String> changed, boolean rotating, boolean canSetCookie) {
         SessionDelta delta = delta(rotating ? state.id : null, changed);
         String reference = state.stored.key().logRef();
-        SaveResult result = env.store().save(state.stored, delta, beans::fits);
+        SaveResult result = env.store().save(state.stored, delta, beans);
         state.lockOwner = null; // released by the write, or no longer this request's
         switch (result.kind()) {
             case ENDED -> {

@@ -84,6 +84,10 @@ public final class JsonMerge {
         if (json == null) {
             return null;
         }
+        if (json.isBlank()) {
+            // said here: JSON-P providers disagree on where an empty text fails (johnzon-core: at column 2^31 + 1)
+            throw new IllegalArgumentException(side + " is not JSON: the text is empty");
+        }
         // A parser, not a reader: readers may ignore text after the value, and such text is not JSON.
         try (JsonParser parser = PARSERS.createParser(new StringReader(json))) {
             if (!parser.hasNext()) {

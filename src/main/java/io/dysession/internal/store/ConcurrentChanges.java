@@ -15,7 +15,8 @@ import io.dysession.internal.statistics.Counters;
 
 /**
  * One save's changes carried over what other requests wrote since it loaded: each bean both wrote
- * is merged three ways by JSON path (base: as loaded, mine: this request's, theirs: as stored now).
+ * is merged three ways by JSON path (base: as loaded, mine: this request's, theirs: as stored now),
+ * base and theirs as this server's codec writes the state they hold.
  * A path both changed is a conflict: in strict mode the save fails and writes nothing; otherwise
  * this request's value wins, and the overwritten paths are counted and logged once per request,
  * however many retries it takes.
@@ -50,7 +51,9 @@ final class ConcurrentChanges {
                 rebased.put(bean, json);
                 return;
             }
-            Merged merged = JsonMerge.merge(base.beans().get(bean), json, current.beans().get(bean));
+            // all three as this server spells them: another JSON-B provider may spell an equal value otherwise
+            Merged merged = JsonMerge.merge(check.respell(bean, base.beans().get(bean)), json,
+                    check.respell(bean, current.beans().get(bean)));
             // null: this request left the bean as loaded and the other removed it; the save still writes it
             String mergedJson = merged.json() == null ? json : merged.json();
             boolean fits = mergedJson.equals(json) || check.fits(bean, mergedJson);
