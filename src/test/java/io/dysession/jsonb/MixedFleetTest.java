@@ -18,8 +18,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
+import jakarta.enterprise.inject.se.SeContainer;
+
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
-import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -185,23 +186,23 @@ class MixedFleetTest {
     }
 
     /**
-     * A Weld SE container whose context class loader shows it one JSON-B stack, as a server
+     * A CDI SE container whose context class loader shows it one JSON-B stack, as a server
      * has one: the library finds its provider as it does on a server, with no setting.
      */
     private static final class Server implements AutoCloseable {
 
         private final ClassLoader loader;
-        private final WeldContainer weld;
+        private final SeContainer container;
         private final Requests requests;
 
         Server(JsonbStack stack) {
             loader = stack.classLoader();
-            weld = inContext(() -> {
+            container = inContext(() -> {
                 TestConfig.use(TABLE);
                 return Containers.start(Profile.class, Itinerary.class);
             });
-            requests = new Requests(weld.getBeanManager());
-            String provider = weld.getBeanManager().getExtension(DySessionExtension.class).runtime().codec().provider();
+            requests = new Requests(container.getBeanManager());
+            String provider = container.getBeanManager().getExtension(DySessionExtension.class).runtime().codec().provider();
             assertTrue(stack.owns(provider), "a server on " + stack + " has JSON-B " + provider);
         }
 
@@ -211,15 +212,15 @@ class MixedFleetTest {
         }
 
         Profile profile() {
-            return weld.select(Profile.class).get();
+            return container.select(Profile.class).get();
         }
 
         Itinerary itinerary() {
-            return weld.select(Itinerary.class).get();
+            return container.select(Itinerary.class).get();
         }
 
         DySessionStatistics statistics() {
-            return weld.select(DySessionStatistics.class).get();
+            return container.select(DySessionStatistics.class).get();
         }
 
         private <T> T inContext(Supplier<T> work) {
@@ -236,7 +237,7 @@ class MixedFleetTest {
         @Override
         public void close() {
             inContext(() -> {
-                weld.close();
+                container.close();
                 ConfigProviderResolver resolver = ConfigProviderResolver.instance();
                 resolver.releaseConfig(resolver.getConfig(loader));
                 return null;
