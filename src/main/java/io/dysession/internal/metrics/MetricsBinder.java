@@ -1,8 +1,6 @@
 package io.dysession.internal.metrics;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -10,11 +8,12 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import io.dysession.DySessionStatistics;
+import io.dysession.internal.web.ApplicationStarted;
 
 /**
- * Registers the dysession gauges once the application has started. A bean (added by the extension
- * only when MicroProfile Metrics is on the class path) because servers hand out the application
- * registry only to real injection points.
+ * Registers the dysession gauges, tagged with the application's name, once the web application has
+ * started. A bean (added by the extension only when MicroProfile Metrics is on the class path)
+ * because servers hand out the application registry only to real injection points.
  */
 @Dependent
 public class MetricsBinder {
@@ -25,9 +24,9 @@ public class MetricsBinder {
     @Inject
     DySessionStatistics statistics;
 
-    void bind(@Observes @Initialized(ApplicationScoped.class) Object application) {
+    void bind(@Observes ApplicationStarted started) {
         if (registries.isResolvable()) {
-            MetricsRegistration.register(registries.get(), statistics);
+            MetricsRegistration.register(registries.get(), statistics, started.name());
         }
     }
 }

@@ -1,0 +1,34 @@
+package io.dysession.internal.web;
+
+import jakarta.servlet.ServletContext;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The name that tells this application's readiness check and gauges from those of another
+ * application using dysession on the same server: MicroProfile Metrics' {@code mp.metrics.appName}
+ * when the application sets it (the name its other metrics carry as {@code mp_app}), otherwise its
+ * context path, {@code /} for the root application; {@code default} outside a servlet container.
+ * Read on a thread of the application: it reads the application's configuration.
+ */
+public final class ApplicationName {
+
+    static final String METRICS_APP_NAME = "mp.metrics.appName";
+
+    private ApplicationName() {
+    }
+
+    /** Outside a servlet container, or before the web application has started. */
+    public static String configuredOrDefault() {
+        return ConfigProvider.getConfig().getOptionalValue(METRICS_APP_NAME, String.class)
+                .map(String::strip).filter(name -> !name.isEmpty()).orElse("default");
+    }
+
+    static String of(ServletContext servletContext) {
+        String configured = configuredOrDefault();
+        if (!configured.equals("default")) {
+            return configured;
+        }
+        return servletContext.getContextPath().isEmpty() ? "/" : servletContext.getContextPath();
+    }
+}
