@@ -1,5 +1,7 @@
 package io.dysession.internal.web;
 
+import java.util.Optional;
+
 import jakarta.servlet.ServletContext;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -20,15 +22,16 @@ public final class ApplicationName {
 
     /** Outside a servlet container, or before the web application has started. */
     public static String configuredOrDefault() {
-        return ConfigProvider.getConfig().getOptionalValue(METRICS_APP_NAME, String.class)
-                .map(String::strip).filter(name -> !name.isEmpty()).orElse("default");
+        return configured().orElse("default");
     }
 
     static String of(ServletContext servletContext) {
-        String configured = configuredOrDefault();
-        if (!configured.equals("default")) {
-            return configured;
-        }
-        return servletContext.getContextPath().isEmpty() ? "/" : servletContext.getContextPath();
+        return configured().orElseGet(() -> servletContext.getContextPath().isEmpty() ? "/"
+                : servletContext.getContextPath());
+    }
+
+    private static Optional<String> configured() {
+        return ConfigProvider.getConfig().getOptionalValue(METRICS_APP_NAME, String.class)
+                .map(String::strip).filter(name -> !name.isEmpty());
     }
 }
