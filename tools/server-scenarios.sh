@@ -10,12 +10,14 @@
 #
 # Per server: start instances A and B, then check
 #   - state across requests (A), the same session on the other instance (B, no stickiness),
-#   - the `dysession` readiness check and the dysession_* metrics where the server has them,
+#   - the `dysession /` readiness check and the dysession_* metrics where the server has them,
 #   - no SLF4J warning in the log,
 #   - state after A is stopped and started again;
 # then start A and B again with LoginIT's application (a @DySessionLogin mechanism; built from the
 # test classes by io.dysession.it.login.LoginWar) and check that a login on A holds on B with its groups,
 # that an anonymous request to a protected servlet gets 401, and that a logout on B is anonymous on A;
+# then two applications on one server, each on its own table, with their own gauges and readiness
+# checks (two_apps; TWO_APPS_ONLY=true runs it alone);
 # and on Open Liberty without the mpConfig feature, the deployment error that says what to add.
 # What a server does not have is skipped and said (Tomcat: no MicroProfile Health or Metrics, no
 # Jakarta Security for the login application).
@@ -70,7 +72,7 @@ die() {
 }
 
 $LOGINS_ONLY || [[ -f $WAR ]] || die "$WAR is missing: run mvn install -DskipTests && mvn -f payara-sample/pom.xml package"
-command -v curl >/dev/null || die "curl is needed"
+for tool in curl zip unzip; do command -v "$tool" >/dev/null || die "$tool is needed"; done
 
 in_use() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
@@ -148,10 +150,11 @@ start_payara() {
   local instance=$1 port=$2
   # Payara Micro deploys again what its root directory holds: every start begins from an empty one
   rm -rf "$OUT/$SERVER-$instance-root"
+  local deploy=(--deploy "$DEPLOY" --contextroot /)
+  [[ -d $DEPLOY ]] && deploy=(--deploymentdir "$DEPLOY") # two_apps: each WAR under its file name
   "$PAYARA_JAVA" $(aws_options "$SERVER") -Dhazelcast.phone.home.enabled=false -jar "$PAYARA_JAR" \
     --nocluster --disablephonehome --prebootcommandfile "$ROOT/payara-sample/payara-preboot.txt" \
-    --rootdir "$OUT/$SERVER-$instance-root" --port "$port" --contextroot / \
-    --deploy "$DEPLOY" >>"$OUT/$SERVER-$instance.log" 2>&1 &
+    --rootdir "$OUT/$SERVER-$instance-root" --port "$port" "${deploy[@]}" >>"$OUT/$SERVER-$instance.log" 2>&1 &
   PID[$SERVER-$instance]=$!
   HEALTH[$instance]=http://127.0.0.1:$port/health/ready
   METRICS[$instance]="http://127.0.0.1:$port/metrics?scope=application"
@@ -176,7 +179,7 @@ start_wildfly() {
   sed -i -e '/<location name="\/" handler="welcome-content"\/>/d' \
     -e 's|<application-security-domain name="other" security-domain="ApplicationDomain"/>|<application-security-domain name="other" security-domain="ApplicationDomain" integrated-jaspi="false"/>|' \
     "$base/configuration/standalone-microprofile.xml"
-  cp "$DEPLOY" "$base/deployments/ROOT.war"
+  if [[ -d $DEPLOY ]]; then cp "$DEPLOY"/*.war "$base/deployments/"; else cp "$DEPLOY" "$base/deployments/ROOT.war"; fi
   LAUNCH_JBOSS_IN_BACKGROUND=1 JAVA_OPTS="$(aws_options wildfly) -Djava.net.preferIPv4Stack=true" \
     "$WILDFLY_HOME/bin/standalone.sh" -c standalone-microprofile.xml -b 127.0.0.1 -bmanagement 127.0.0.1 \
     -Djboss.server.base.dir="$base" -Djboss.socket.binding.port-offset=$((port - 8080)) \
@@ -210,7 +213,11 @@ start_liberty11() {
 # LIBERTY_PLATFORM (webProfile-10.0 or -11.0) plus mpConfig (required), mpHealth and mpMetrics (for
 # the check and the gauges); FEATURES replaces the three MicroProfile features.
 start_liberty() {
-  local instance=$1 port=$2 dir=$OUT/$SERVER-usr/servers/$1 feature features=""
+  local instance=$1 port=$2 dir=$OUT/$SERVER-usr/servers/$1 feature features="" war apps
+  apps="  <webApplication location=\"$DEPLOY\" contextRoot=\"/\"/>"
+  if [[ -d $DEPLOY ]]; then # two_apps: each WAR under its file name
+    apps=$(for war in "$DEPLOY"/*.war; do echo "  <webApplication location=\"$war\" contextRoot=\"/$(basename "$war" .war)\"/>"; done)
+  fi
   for feature in ${FEATURES-mpConfig-3.1 mpHealth-4.0 mpMetrics-5.1}; do
     features+="    <feature>$feature</feature>"$'\n'
   done
@@ -223,7 +230,7 @@ start_liberty() {
 $features  </featureManager>
   <httpEndpoint id="defaultHttpEndpoint" host="127.0.0.1" httpPort="$port" httpsPort="-1"/>
   <mpMetrics authentication="false"/>
-  <webApplication location="$DEPLOY" contextRoot="/"/>
+$apps
 </server>
 EOF
   tr ' ' '\n' <<<"$(aws_options "$SERVER")" >"$dir/jvm.options"
@@ -305,6 +312,10 @@ scenarios() {
     logins_if_any "$a" "$b"
     return
   fi
+  if ${TWO_APPS_ONLY:-false}; then # issue 20 part 7: TWO_APPS_ONLY=true runs the two-applications check alone
+    two_apps "$a"
+    return
+  fi
   "start_$SERVER" a "$a"
   "start_$SERVER" b "$b"
   wait_for "$SERVER" a "$a"
@@ -324,7 +335,7 @@ scenarios() {
 
   if [[ -n ${HEALTH[a]} ]]; then
     body=$(curl -sS --max-time 30 "${HEALTH[a]}" || true)
-    check "readiness check dysession is UP" '"name":"dysession","status":"UP"' "$body"
+    check "readiness check dysession / is UP" '"name":"dysession /","status":"UP"' "$body"
   else
     echo "SKIP  $SERVER: readiness check (no MicroProfile Health)"
   fi
@@ -345,6 +356,11 @@ scenarios() {
   stop "$SERVER-a"
   stop "$SERVER-b"
   logins_if_any "$a" "$b"
+  if [[ -n ${HEALTH[a]} ]]; then # two applications on one server: their readiness checks and gauges
+    two_apps "$a"
+  else
+    echo "SKIP  $SERVER: two applications on one server (no MicroProfile Health)"
+  fi
   body=$(grep -h 'SLF4J' "$OUT/$SERVER"-*.log || true)
   check "no SLF4J warning in the logs" '^$' "$body"
   if [[ $SERVER == liberty ]]; then
@@ -410,6 +426,66 @@ without_config() {
     'CWWKZ0002E.*dysession reads its settings with MicroProfile Config, which this server does not provide to the application \(org\.eclipse\.microprofile\.config\.ConfigProvider is missing\)\. On Open Liberty add the feature mpConfig-3\.1 to server\.xml' \
     "$(grep 'CWWKZ0002E' "$log" || echo "no CWWKZ0002E in $log")"
   stop liberty-noconfig
+}
+
+# ---- two applications on one server (issue 20 part 7) ----
+
+# two_apps_war NAME TABLE: a copy of the sample as NAME.war whose own microprofile-config.properties
+# points at TABLE; its config_ordinal (500) puts it above the system properties aws_options sets.
+two_apps_war() {
+  local dir=$OUT/two-apps/$1
+  mkdir -p "$dir/WEB-INF/classes/META-INF"
+  printf '%s\n' config_ordinal=500 "dysession.dynamodb.endpoint=http://127.0.0.1:$DDB_PORT" \
+    dysession.dynamodb.region=us-east-1 "dysession.table.name=$2" dysession.table.auto-create=true \
+    >"$dir/WEB-INF/classes/META-INF/microprofile-config.properties"
+  cp "$WAR" "$OUT/two-apps/deploy/$1.war"
+  (cd "$dir" && zip -q "$OUT/two-apps/deploy/$1.war" WEB-INF/classes/META-INF/microprofile-config.properties)
+}
+
+# delete_table NAME: DeleteTable on the emulator (moto reads the region from the credential scope).
+delete_table() {
+  curl -sS --max-time 30 -o /dev/null -H 'Content-Type: application/x-amz-json-1.0' \
+    -H 'X-Amz-Target: DynamoDB_20120810.DeleteTable' \
+    -H 'Authorization: AWS4-HMAC-SHA256 Credential=dummy/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0' \
+    --data "{\"TableName\":\"$1\"}" "http://127.0.0.1:$DDB_PORT/" || true
+}
+
+# two_apps PORT: the sample twice on one server, as /shop-a on table scenarios-two-a and /shop-b on
+# scenarios-two-b. Sessions made in /shop-a show in its gauges only; both readiness checks are
+# listed and UP; once /shop-b's table is deleted, only /shop-b's check is DOWN.
+two_apps() {
+  local port=$1 body
+  echo "   two applications on one server: /shop-a and /shop-b"
+  rm -rf "$OUT/two-apps"
+  mkdir -p "$OUT/two-apps/deploy"
+  two_apps_war shop-a scenarios-two-a
+  two_apps_war shop-b scenarios-two-b
+  DEPLOY=$OUT/two-apps/deploy "start_$SERVER" two "$port"
+  wait_for "$SERVER" two "$port" /shop-a/api/products
+  wait_for "$SERVER" two "$port" /shop-b/api/products
+  JAR=$OUT/$SERVER-two-cookies.txt
+  rm -f "$JAR"
+  call "$port" POST /shop-a/api/cart/items '{"sku":"TEA-GREEN","quantity":2}' >/dev/null
+  body=$(call "$port" GET /shop-a/api/cart)
+  check "two apps: state in /shop-a" '"itemCount":2[,}]' "$body"
+  body=$(curl -sS --max-time 30 "${HEALTH[two]}" || true)
+  echo "      readiness: ${body:0:1500}"
+  check "two apps: /shop-a's readiness check is UP" '"name":"dysession /shop-a","status":"UP"' "$body"
+  check "two apps: /shop-b's readiness check is UP" '"name":"dysession /shop-b","status":"UP"' "$body"
+  if [[ -n ${METRICS[two]} ]]; then
+    body=$(curl -sS --max-time 30 "${METRICS[two]}" || true)
+    echo "      gauges:"$'\n'"$(grep '^dysession_sessions_created' <<<"$body" || echo none)"
+    check "two apps: /shop-a's gauge counts its session" \
+      '^dysession_sessions_created\{([^}]*,)?dysession_app="/shop-a"[,}].* [1-9]' "$body"
+    check "two apps: /shop-b's gauge counts none" \
+      '^dysession_sessions_created\{([^}]*,)?dysession_app="/shop-b"[,}].* 0(\.0)?$' "$body"
+  fi
+  delete_table scenarios-two-b
+  body=$(curl -sS --max-time 30 "${HEALTH[two]}" || true)
+  echo "      readiness without /shop-b's table: ${body:0:1500}"
+  check "two apps: without its table /shop-b's readiness check is DOWN" '"name":"dysession /shop-b","status":"DOWN"' "$body"
+  check "two apps: /shop-a's stays UP" '"name":"dysession /shop-a","status":"UP"' "$body"
+  stop "$SERVER-two"
 }
 
 mkdir -p "$OUT/dist"

@@ -110,12 +110,17 @@ class SessionStateIT extends OneServer {
 
         Browser.Response ready = browser.get(app.resolve("/health/ready"));
         assertEquals(200, ready.status(), () -> ready.toString());
-        assertTrue(ready.body().contains("\"name\":\"dysession\"") && ready.body().contains("\"status\":\"ACTIVE\""),
-                () -> ready.toString());
+        // named after the application, its context path here, such as "dysession /session-state"
+        String contextPath = app.getPath().substring(0, app.getPath().length() - 1);
+        assertTrue(ready.body().contains("\"name\":\"dysession " + contextPath + "\"")
+                && ready.body().contains("\"status\":\"ACTIVE\""), () -> ready.toString());
 
         Browser.Response metrics = browser.get(app.resolve("/metrics?scope=application"));
         assertEquals(200, metrics.status(), () -> metrics.toString());
-        assertTrue(metrics.body().contains("dysession_sessions_created"), () -> metrics.toString());
-        assertTrue(metrics.body().contains("dysession_dynamodb_calls"), () -> metrics.toString());
+        String tag = "dysession_app=\"" + contextPath + "\"";
+        assertTrue(metrics.body().lines().anyMatch(line -> line.startsWith("dysession_sessions_created{")
+                && line.contains(tag)), () -> metrics.toString());
+        assertTrue(metrics.body().lines().anyMatch(line -> line.startsWith("dysession_dynamodb_calls{")
+                && line.contains(tag)), () -> metrics.toString());
     }
 }

@@ -26,12 +26,13 @@ import io.dysession.DySessionStatistics;
 import io.dysession.internal.config.SettingsReader;
 import io.dysession.internal.context.CurrentSession;
 import io.dysession.internal.context.DySessionContext;
-
 import io.dysession.internal.health.HealthRegistration;
-import io.dysession.internal.metrics.MetricsBinder;
-import io.dysession.internal.statistics.Counters;
 import io.dysession.internal.login.BuiltInMechanisms;
 import io.dysession.internal.login.DySessionLoginInterceptor;
+import io.dysession.internal.metrics.MetricsBinder;
+import io.dysession.internal.statistics.Counters;
+import io.dysession.internal.web.ApplicationName;
+import io.dysession.internal.web.ApplicationStarted;
 
 /**
  * Registers the {@link DySessionScoped} context and the {@link DySession} bean, rejects beans the
@@ -53,6 +54,7 @@ public class DySessionExtension implements Extension {
     private final BuiltInMechanisms builtInMechanisms = new BuiltInMechanisms();
     private boolean securityPresent;
     private volatile DySessionRuntime runtime;
+    private volatile String applicationName;
 
     /** The started runtime; null until the deployment is validated. */
     public DySessionRuntime runtime() {
@@ -111,7 +113,7 @@ public class DySessionExtension implements Extension {
         event.addBean().types(DySessionRuntime.class).scope(Dependent.class)
                 .beanClass(DySessionRuntime.class).createWith(creationalContext -> started());
         if (OptionalApis.present(OptionalApis.HEALTH, getClass().getClassLoader())) {
-            HealthRegistration.register(event, () -> runtime == null ? null : runtime.probe());
+            HealthRegistration.register(event, () -> runtime == null ? null : runtime.probe(), () -> applicationName);
         }
     }
 
@@ -129,11 +131,17 @@ public class DySessionExtension implements Extension {
         if (securityPresent) {
             builtInMechanisms.reportUnbound();
         }
+        applicationName = ApplicationName.configuredOrDefault();
         try {
             runtime = DySessionRuntime.start(result.settings(), beanManager, context, stateNames.names(), counters);
         } catch (DeploymentException e) {
             event.addDeploymentProblem(e);
         }
+    }
+
+    /** The name that sets this application's readiness check apart, once the web application has started. */
+    void name(@Observes ApplicationStarted started) {
+        applicationName = started.name();
     }
 
     void stop(@Observes BeforeShutdown event) {

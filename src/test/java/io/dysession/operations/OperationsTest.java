@@ -69,6 +69,17 @@ class OperationsTest {
             assertEquals(HealthCheckResponse.Status.UP, response.getStatus());
             assertEquals("ACTIVE", response.getData().orElseThrow().get("status"));
             assertEquals("operations-health", response.getData().orElseThrow().get("table"));
+            assertEquals("dysession default", response.getName(), "no servlet context nor mp.metrics.appName");
+        }
+    }
+
+    @Test
+    void readinessIsNamedAfterTheApplicationsMetricsName() {
+        TestConfig.use("operations-health-named", Map.of("mp.metrics.appName", "shop"));
+        try (WeldContainer weld = Containers.start(Cart.class)) {
+            HealthCheckResponse response = readiness(weld).call();
+            assertEquals("dysession shop", response.getName());
+            assertEquals(HealthCheckResponse.Status.UP, response.getStatus());
         }
     }
 

@@ -20,11 +20,12 @@ public final class HealthRegistration {
     private HealthRegistration() {
     }
 
-    public static void register(AfterBeanDiscovery event, Supplier<TableProbe> probe) {
+    /** @param application the application's name, null until it has started */
+    public static void register(AfterBeanDiscovery event, Supplier<TableProbe> probe, Supplier<String> application) {
         event.addBean().types(HealthCheck.class, Object.class)
                 .qualifiers(Readiness.Literal.INSTANCE, Any.Literal.INSTANCE)
                 .scope(Dependent.class)
                 .beanClass(TableReadiness.class)
-                .createWith(creationalContext -> new TableReadiness(probe));
+                .createWith(creationalContext -> new TableReadiness(probe, application));
     }
 }

@@ -11,22 +11,29 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * Readiness: the session table is reachable and ACTIVE, and session calls are not failing fast.
+ * Named {@code dysession <application>} (such as {@code dysession /shop}), so that each application
+ * using dysession on a server has its own check.
  */
 final class TableReadiness implements HealthCheck {
 
-    private final Supplier<TableProbe> probe;
+    static final String NAME = "dysession";
 
-    TableReadiness(Supplier<TableProbe> probe) {
+    private final Supplier<TableProbe> probe;
+    private final Supplier<String> application;
+
+    TableReadiness(Supplier<TableProbe> probe, Supplier<String> application) {
         this.probe = probe;
+        this.application = application;
     }
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("dysession");
+        String name = application.get();
         TableProbe table = probe.get();
-        if (table == null) {
-            return response.down().withData("reason", "dysession has not started").build();
+        if (table == null || name == null) {
+            return HealthCheckResponse.named(NAME).down().withData("reason", "dysession has not started").build();
         }
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME + " " + name);
         response.withData("table", table.location().table())
                 .withData("region", table.location().region())
                 .withData("endpoint", table.location().endpoint());

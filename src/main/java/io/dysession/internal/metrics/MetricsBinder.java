@@ -1,8 +1,8 @@
 package io.dysession.internal.metrics;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import java.util.logging.Logger;
+
 import jakarta.enterprise.context.Dependent;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -10,14 +10,17 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import io.dysession.DySessionStatistics;
+import io.dysession.internal.web.ApplicationStarted;
 
 /**
- * Registers the dysession gauges once the application has started. A bean (added by the extension
- * only when MicroProfile Metrics is on the class path) because servers hand out the application
- * registry only to real injection points.
+ * Registers the dysession gauges, tagged with the application's name, once the web application has
+ * started. A bean (added by the extension only when MicroProfile Metrics is on the class path)
+ * because servers hand out the application registry only to real injection points.
  */
 @Dependent
 public class MetricsBinder {
+
+    private static final Logger LOG = Logger.getLogger(MetricsBinder.class.getName());
 
     @Inject
     Instance<MetricRegistry> registries;
@@ -25,9 +28,20 @@ public class MetricsBinder {
     @Inject
     DySessionStatistics statistics;
 
-    void bind(@Observes @Initialized(ApplicationScoped.class) Object application) {
-        if (registries.isResolvable()) {
-            MetricsRegistration.register(registries.get(), statistics);
+    void bind(@Observes ApplicationStarted started) {
+        if (!registries.isResolvable()) {
+            return;
+        }
+        try {
+            MetricsRegistration.register(registries.get(), statistics, started.name());
+        } catch (IllegalArgumentException e) {
+            // Open Liberty tags an application's metrics mp_app only when it sets mp.metrics.appName, and refuses
+            // a metric whose tag names differ from those another application registered it with: the
+            // application must still start.
+            LOG.warning("dysession's gauges for application " + started.name() + " are not registered: "
+                    + e.getMessage() + ". Another application on this server registered them with other tags: "
+                    + "set mp.metrics.appName in every application that uses dysession or in none, or set "
+                    + "mp.metrics.defaultAppName on the server.");
         }
     }
 }

@@ -10,7 +10,7 @@ import jakarta.servlet.ServletContext;
 
 /**
  * Registers {@link SessionFilter} for every request and its async dispatches, before the filters the
- * application declares.
+ * application declares, and {@link ApplicationStartListener}.
  */
 public final class DySessionInitializer implements ServletContainerInitializer {
 
@@ -18,6 +18,7 @@ public final class DySessionInitializer implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext servletContext) {
+        servletContext.addListener(ApplicationStartListener.class);
         FilterRegistration.Dynamic filter = servletContext.addFilter(FILTER_NAME, SessionFilter.class);
         if (filter == null) {
             return; // already registered, e.g. by web.xml
