@@ -76,8 +76,8 @@ class OperationsTest {
     @Test
     void readinessIsNamedAfterTheApplicationsMetricsName() {
         TestConfig.use("operations-health-named", Map.of("mp.metrics.appName", "shop"));
-        try (WeldContainer weld = Containers.start(Cart.class)) {
-            HealthCheckResponse response = readiness(weld).call();
+        try (SeContainer container = Containers.start(Cart.class)) {
+            HealthCheckResponse response = readiness(container).call();
             assertEquals("dysession shop", response.getName());
             assertEquals(HealthCheckResponse.Status.UP, response.getStatus());
         }
