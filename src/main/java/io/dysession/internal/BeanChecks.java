@@ -14,8 +14,8 @@ import jakarta.enterprise.inject.spi.ProcessProducerMethod;
 import io.dysession.DySessionScoped;
 
 /**
- * Collects the {@code @DySessionScoped} beans the scope cannot serve: producers, final classes,
- * final methods, classes JSON-B cannot instantiate. Each problem names the class or member and the fix.
+ * Collects the {@code @DySessionScoped} beans the scope cannot serve: producers, non-public and final
+ * classes, final methods, classes JSON-B cannot instantiate. Each problem names the class or member and the fix.
  */
 final class BeanChecks {
 
@@ -39,6 +39,13 @@ final class BeanChecks {
     }
 
     private void checkBeanClass(Class<?> beanClass) {
+        if (!Modifier.isPublic(beanClass.getModifiers())) {
+            // Yasson (Payara, WildFly, Open Liberty) calls accessors through a public lookup: it would fail at the
+            // first save (IllegalAccessException), with the change lost; refused at deployment instead.
+            problems.add("@DySessionScoped bean class " + beanClass.getName() + " is not public. JSON-B "
+                    + "implementations such as Yasson read and write only public classes' properties, so its "
+                    + "state could not be stored: make the class public.");
+        }
         if (Modifier.isFinal(beanClass.getModifiers())) {
             problems.add("@DySessionScoped bean class " + beanClass.getName() + " is final. The container "
                     + "must proxy a @DySessionScoped bean: remove the final modifier.");

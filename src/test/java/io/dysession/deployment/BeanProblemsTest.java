@@ -27,6 +27,22 @@ class BeanProblemsTest {
     }
 
     @DySessionScoped
+    static class NotPublic {
+        private int count;
+
+        public NotPublic() {
+        }
+
+        public int getCount() {
+            return count;
+        }
+
+        public void setCount(int count) {
+            this.count = count;
+        }
+    }
+
+    @DySessionScoped
     public static class NoDefaultConstructor {
         NoDefaultConstructor() {
         }
@@ -71,6 +87,13 @@ class BeanProblemsTest {
                 + FinalMethod.class.getName() + " has the final method " + FinalMethod.class.getName() + ".count(). "
                 + "The container's proxy cannot pass a call of a final method on to the session's instance: remove "
                 + "the final modifier.");
+    }
+
+    @Test
+    void aBeanClassThatIsNotPublicIsRejected() {
+        assertContains(Deployments.failure(NotPublic.class), "@DySessionScoped bean class "
+                + NotPublic.class.getName() + " is not public. JSON-B implementations such as Yasson read and write "
+                + "only public classes' properties, so its state could not be stored: make the class public.");
     }
 
     @Test
