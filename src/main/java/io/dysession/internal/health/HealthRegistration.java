@@ -20,7 +20,7 @@ public final class HealthRegistration {
     private HealthRegistration() {
     }
 
-    /** @param application the application's name, null until it has started */
+    /** @param application the application's name, known once dysession has started (its probe is not null) */
     public static void register(AfterBeanDiscovery event, Supplier<TableProbe> probe, Supplier<String> application) {
         event.addBean().types(HealthCheck.class, Object.class)
                 .qualifiers(Readiness.Literal.INSTANCE, Any.Literal.INSTANCE)

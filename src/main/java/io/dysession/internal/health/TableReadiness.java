@@ -28,12 +28,11 @@ final class TableReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        String name = application.get();
         TableProbe table = probe.get();
-        if (table == null || name == null) {
+        if (table == null) {
             return HealthCheckResponse.named(NAME).down().withData("reason", "dysession has not started").build();
         }
-        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME + " " + name);
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME + " " + application.get());
         response.withData("table", table.location().table())
                 .withData("region", table.location().region())
                 .withData("endpoint", table.location().endpoint());
